@@ -1,0 +1,130 @@
+package dev.multinode;
+
+import dev.multinode.spi.RunSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Options of one run; anything not set here comes from the {@code multinode.*} system properties.
+ * Obtain one with {@link MultiNode#spec(String...)}.
+ */
+public final class SpecBuilder {
+
+    private final List<String> roles;
+    private String name;
+    private String transport;
+    private LaunchMode launch;
+    private Duration barrierTimeout;
+    private Duration timeout;
+    private Long seed;
+    private final List<Class<?>> allowed = new ArrayList<>();
+    private final List<String> jvmArgs = new ArrayList<>();
+
+    SpecBuilder(List<String> roles) {
+        this.roles = List.copyOf(roles);
+    }
+
+    /**
+     * @param name the run's name, used for its folder; defaults to the calling test class and method
+     * @return this builder
+     */
+    public SpecBuilder name(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /**
+     * @param transport a transport name, as its provider reports it ({@code inproc}, ...)
+     * @return this builder
+     */
+    public SpecBuilder transport(String transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        return this;
+    }
+
+    /**
+     * @param launch how nodes start; defaults to the transport's natural mode
+     * @return this builder
+     */
+    public SpecBuilder launch(LaunchMode launch) {
+        this.launch = Objects.requireNonNull(launch, "launch");
+        return this;
+    }
+
+    /**
+     * @param barrierTimeout how long a barrier may take unless a call says otherwise
+     * @return this builder
+     */
+    public SpecBuilder barrierTimeout(Duration barrierTimeout) {
+        this.barrierTimeout = positive(barrierTimeout, "barrierTimeout");
+        return this;
+    }
+
+    /**
+     * @param timeout how long the whole run may take
+     * @return this builder
+     */
+    public SpecBuilder timeout(Duration timeout) {
+        this.timeout = positive(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * @param seed the seed of every random decision of the run (drops, for one)
+     * @return this builder
+     */
+    public SpecBuilder seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Allows records and enums of these classes in probe messages. Nothing else outside the built-in
+     * types is ever instantiated from a received message.
+     *
+     * @param types record or enum classes
+     * @return this builder
+     */
+    public SpecBuilder allow(Class<?>... types) {
+        for (Class<?> type : types) {
+            if (!type.isRecord() && !type.isEnum()) {
+                throw new IllegalArgumentException("allow(" + type.getName()
+                        + "): only records and enums can travel in probe messages");
+            }
+            allowed.add(type);
+        }
+        return this;
+    }
+
+    /**
+     * @param args extra JVM arguments for process nodes, after those of {@code multinode.jvmArgs}
+     * @return this builder
+     */
+    public SpecBuilder jvmArgs(String... args) {
+        jvmArgs.addAll(List.of(args));
+        return this;
+    }
+
+    /**
+     * Runs the body once per role and waits for every node.
+     *
+     * @param body the script
+     * @throws MultiNodeFailure if any node fails, or the run times out
+     */
+    public void run(NodeBody body) {
+        MultiNode.runner().run(toRunSpec(), Objects.requireNonNull(body, "body"));
+    }
+
+    RunSpec toRunSpec() {
+        return new RunSpec(name, roles, transport, launch, barrierTimeout, timeout, seed, allowed, jvmArgs);
+    }
+
+    private static Duration positive(Duration value, String what) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(what + " must be a positive duration, was " + value);
+        }
+        return value;
+    }
+}
