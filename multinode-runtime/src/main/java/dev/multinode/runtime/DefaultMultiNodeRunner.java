@@ -1,0 +1,155 @@
+package dev.multinode.runtime;
+
+import dev.multinode.LaunchMode;
+import dev.multinode.NodeBody;
+import dev.multinode.runtime.body.BodySerializer;
+import dev.multinode.runtime.conductor.Conductor;
+import dev.multinode.runtime.conductor.Conductor.ConductorTimeouts;
+import dev.multinode.runtime.conductor.ConductorResult;
+import dev.multinode.runtime.conductor.RunEvents;
+import dev.multinode.runtime.launch.NodeLauncher;
+import dev.multinode.runtime.launch.ProcessLauncher;
+import dev.multinode.runtime.launch.RunContext;
+import dev.multinode.runtime.launch.ThreadLauncher;
+import dev.multinode.runtime.node.NodeOutcome;
+import dev.multinode.runtime.settings.RunSettings;
+import dev.multinode.runtime.settings.TransportCatalog;
+import dev.multinode.spi.MultiNodeRunner;
+import dev.multinode.spi.RunSpec;
+import dev.multinode.spi.Transport;
+import dev.multinode.spi.TransportContext;
+import dev.multinode.spi.TransportProvider;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runtime's {@link MultiNodeRunner}: validates the spec, opens the transport, starts the
+ * conductor and the nodes, waits, cleans up and reports.
+ */
+public final class DefaultMultiNodeRunner implements MultiNodeRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultMultiNodeRunner.class);
+    /** The transport's frame limit never goes below this, so failure reports always fit. */
+    private static final int CONTROL_FRAME_SIZE = 64 * 1024;
+    private static final Duration CONDUCTOR_MARGIN = Duration.ofSeconds(30);
+    private static final Duration NODE_JOIN = Duration.ofSeconds(15);
+
+    @Override
+    public void run(RunSpec spec, NodeBody body) {
+        RunSettings settings = RunSettings.resolve(spec, System.getProperties(), SpecName.ofCaller());
+        TransportProvider provider = TransportCatalog.load().get(settings.transport());
+        LaunchMode launchMode = chooseLaunchMode(settings, provider);
+        byte[] serializedBody = BodySerializer.serialize(body);
+
+        String runId = RunDirectory.newRunId();
+        Path runDirectory = RunDirectory.create(settings.runRoot(), settings.name(), runId);
+        List<String> participants = new ArrayList<>();
+        participants.add("conductor");
+        participants.addAll(settings.roles());
+        TransportContext transportContext = new TransportContext(runId, runDirectory, participants,
+                Math.max(settings.maxFrameSize(), CONTROL_FRAME_SIZE), launchMode, newSecret(), Map.of());
+
+        ConductorResult result;
+        Map<String, NodeOutcome> localOutcomes;
+        try (Transport transport = open(provider, transportContext);
+             NodeLauncher launcher = launcherFor(launchMode)) {
+            RunEvents events = new RunEvents();
+            Conductor conductor = new Conductor(transport.endpoint(TransportContext.CONDUCTOR), settings.roles(),
+                    new ConductorTimeouts(RunContext.START_TIMEOUT, settings.timeout(), RunContext.ABORT_GRACE), events,
+                    transportContext.maxFrameSize());
+            Thread conductorThread = new Thread(conductor, "multinode-conductor");
+            conductorThread.setDaemon(true);
+            conductorThread.start();
+            launcher.launch(new RunContext(settings, launchMode, provider, transport, transportContext, conductor,
+                    serializedBody, body.getClass().getClassLoader(), runDirectory));
+            result = awaitConductor(conductor, settings);
+            localOutcomes = launcher.awaitNodes(NODE_JOIN);
+            joinQuietly(conductorThread);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the run over transport '" + provider.name() + "': " + e, e);
+        } catch (Exception e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Cannot start the run: " + e, e);
+        }
+        if (!result.passed()) {
+            throw FailureReport.of(settings, provider.name() + "/" + launchMode.name().toLowerCase(Locale.ROOT), result,
+                    localOutcomes, runDirectory);
+        }
+        if (!settings.keepRuns()) {
+            deleteQuietly(runDirectory);
+        }
+    }
+
+    private static LaunchMode chooseLaunchMode(RunSettings settings, TransportProvider provider) {
+        LaunchMode mode = settings.launch() != null ? settings.launch() : provider.defaultLaunchMode();
+        if (!provider.launchModes().contains(mode)) {
+            throw new IllegalArgumentException("Transport '" + provider.name() + "' does not support launch mode "
+                    + mode.name().toLowerCase(Locale.ROOT) + " (" + RunSettings.LAUNCH + "): it supports "
+                    + provider.launchModes().stream().map(m -> m.name().toLowerCase(Locale.ROOT)).sorted().toList());
+        }
+        if (mode == LaunchMode.EXTERNAL) {
+            throw new IllegalArgumentException("Launch mode external is not available in this version of the runtime;"
+                    + " accepted are thread and process");
+        }
+        return mode;
+    }
+
+    private static Transport open(TransportProvider provider, TransportContext context) throws IOException {
+        return provider.open(context);
+    }
+
+    private static NodeLauncher launcherFor(LaunchMode mode) {
+        return mode == LaunchMode.PROCESS ? new ProcessLauncher() : new ThreadLauncher();
+    }
+
+    private static ConductorResult awaitConductor(Conductor conductor, RunSettings settings) {
+        Duration bound = settings.timeout().plus(RunContext.START_TIMEOUT).plus(RunContext.ABORT_GRACE).plus(CONDUCTOR_MARGIN);
+        try {
+            return conductor.result().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the run", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The conductor failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The conductor did not finish within " + bound.toMillis() + " ms", e);
+        }
+    }
+
+    private static String newSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(NODE_JOIN.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteQuietly(Path runDirectory) {
+        try {
+            RunDirectory.delete(runDirectory);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete the run folder {}: {}", runDirectory, e.toString());
+        }
+    }
+
+}

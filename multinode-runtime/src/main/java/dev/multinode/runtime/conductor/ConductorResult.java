@@ -1,0 +1,17 @@
+package dev.multinode.runtime.conductor;
+
+import java.util.List;
+
+/**
+ * What the conductor saw of a run.
+ *
+ * @param rootCause the first failure, or null if the run passed
+ * @param nodes     one report per role, in role order
+ */
+public record ConductorResult(RootCause rootCause, List<NodeReport> nodes) {
+
+    /** @return whether every node passed or was removed on purpose */
+    public boolean passed() {
+        return rootCause == null;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.multinode.runtime.launch;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every node in a JVM of its own, started in parallel from this JVM's class path and module
+ * path. Each child's output goes to {@code <run folder>/<role>.log}, never to this JVM's streams.
+ * A child that dies is reported to the conductor at once; a child whose parent dies exits by itself.
+ */
+public final class ProcessLauncher implements NodeLauncher {
+
+    /** The node settings file in the launch folder. */
+    static final String SPEC_FILE = "node.properties";
+    /** The serialized body in the launch folder. */
+    static final String BODY_FILE = "body.ser";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessLauncher.class);
+    private static final int LAST_LINES = 20;
+    private static final long KILL_WAIT_SECONDS = 10;
+
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Path> logs = new LinkedHashMap<>();
+    private volatile boolean over;
+
+    @Override
+    public void launch(RunContext run) throws IOException {
+        Path folder = Files.createDirectories(run.runDirectory().resolve("launch"));
+        Files.write(folder.resolve(BODY_FILE), run.body());
+        List<String> allowed = run.settings().allowed().stream().map(Class::getName).toList();
+        var context = new dev.multinode.spi.TransportContext(run.transportContext().runId(),
+                run.transportContext().runDirectory(), run.transportContext().participants(),
+                run.transportContext().maxFrameSize(), run.launchMode(), run.transportContext().secret(),
+                run.transport().childProperties());
+        new ChildSpec(run.provider().name(), context, run.nodeConfig(run.settings().roles().get(0)), allowed)
+                .write(folder.resolve(SPEC_FILE));
+        run.conductor().processKiller(this::kill);
+        List<String> command = command(run, folder);
+        for (String role : run.settings().roles()) {
+            Path log = run.runDirectory().resolve(role + ".log");
+            List<String> roleCommand = new ArrayList<>(command);
+            roleCommand.add(role);
+            Process process = new ProcessBuilder(roleCommand)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            processes.put(role, process);
+            logs.put(role, log);
+            process.onExit().thenAccept(exited -> {
+                if (!over) {
+                    run.conductor().nodeDied(role, role + " died with exit code " + exited.exitValue() + lastLines(log));
+                }
+            });
+        }
+    }
+
+    private static List<String> command(RunContext run, Path folder) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(run.provider().jvmFlags());
+        // A node lives a few seconds: quick compilation and a small serial heap start it fastest.
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xshare:auto");
+        command.addAll(run.settings().jvmArgs());
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, classPath()));
+        command.add(NodeMain.class.getName());
+        command.add(folder.toString());
+        return command;
+    }
+
+    /**
+     * The parent's module path, patched modules and class path, flattened into one class path: the
+     * children run every module as part of the unnamed module, where ServiceLoader finds the
+     * providers through META-INF/services.
+     */
+    static List<String> classPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (int i = 0; System.getProperty("jdk.module.patch." + i) != null; i++) {
+            String patch = System.getProperty("jdk.module.patch." + i);
+            addAll(entries, patch.substring(patch.indexOf('=') + 1));
+        }
+        addAll(entries, System.getProperty("jdk.module.path", ""));
+        addAll(entries, System.getProperty("java.class.path", ""));
+        return new ArrayList<>(entries);
+    }
+
+    private static void addAll(Set<String> entries, String path) {
+        for (String entry : path.split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(entry);
+            }
+        }
+    }
+
+    private void kill(String role) {
+        Process process = processes.get(role);
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("{} (pid {}) did not die within {} s of SIGKILL", role, process.pid(), KILL_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String lastLines(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            List<String> last = lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size());
+            return last.isEmpty() ? "; it printed nothing" : "; its last lines:\n    " + String.join("\n    ", last);
+        } catch (IOException | RuntimeException e) {
+            return "; its log " + log + " cannot be read: " + e;
+        }
+    }
+
+    @Override
+    public Map<String, dev.multinode.runtime.node.NodeOutcome> awaitNodes(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Map.Entry<String, Process> entry : processes.entrySet()) {
+            try {
+                if (!entry.getValue().waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    LOG.warn("{} (pid {}) is still running after the run", entry.getKey(), entry.getValue().pid());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        over = true;
+        return Map.of();
+    }
+
+    @Override
+    public void close() {
+        over = true;
+        for (Map.Entry<String, Process> entry : processes.entrySet()) {
+            Process process = entry.getValue();
+            if (process.isAlive()) {
+                LOG.warn("Killing {} (pid {}), still alive at the end of the run", entry.getKey(), process.pid());
+                kill(entry.getKey());
+            }
+            closeQuietly(process);
+        }
+    }
+
+    private static void closeQuietly(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // the child is gone either way
+        }
+    }
+
+    /** @return each node's log file, by role */
+    public Map<String, Path> logs() {
+        return Map.copyOf(logs);
+    }
+}

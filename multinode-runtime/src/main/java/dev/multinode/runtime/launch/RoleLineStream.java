@@ -1,0 +1,58 @@
+package dev.multinode.runtime.launch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Prefixes every line a node prints with the time and its role, so that its log and the merged log
+ * read line by line. Thread-safe: lines of different threads never interleave.
+ */
+final class RoleLineStream extends OutputStream {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    private final OutputStream target;
+    private final String role;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+
+    RoleLineStream(OutputStream target, String role) {
+        this.target = target;
+        this.role = role;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+        if (b == '\n') {
+            emit();
+        } else {
+            line.write(b);
+        }
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+        for (int i = offset; i < offset + length; i++) {
+            write(bytes[i]);
+        }
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+        if (line.size() > 0) {
+            emit();
+        }
+        target.flush();
+    }
+
+    private void emit() throws IOException {
+        String prefix = LocalTime.now().format(TIME) + " [" + role + "] ";
+        target.write(prefix.getBytes(StandardCharsets.UTF_8));
+        line.writeTo(target);
+        target.write('\n');
+        line.reset();
+    }
+}

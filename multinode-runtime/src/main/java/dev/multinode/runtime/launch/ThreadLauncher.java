@@ -1,0 +1,72 @@
+package dev.multinode.runtime.launch;
+
+import dev.multinode.NodeBody;
+import dev.multinode.runtime.body.BodySerializer;
+import dev.multinode.runtime.node.NodeOutcome;
+import dev.multinode.runtime.node.NodeRuntime;
+import dev.multinode.spi.Endpoint;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every node as a thread of this JVM, named after its role. Each node gets its own copy of the
+ * body, deserialized as a process would, so that nodes share nothing they would not share apart.
+ */
+public final class ThreadLauncher implements NodeLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadLauncher.class);
+
+    private final List<Thread> threads = new ArrayList<>();
+    private final Map<String, NodeOutcome> outcomes = new ConcurrentHashMap<>();
+
+    @Override
+    public void launch(RunContext run) throws IOException {
+        List<String> roles = run.settings().roles();
+        for (int i = 0; i < roles.size(); i++) {
+            String role = roles.get(i);
+            Endpoint endpoint = run.transport().endpoint(i + 1);
+            NodeBody body = BodySerializer.deserialize(run.body(), run.bodyClassLoader());
+            NodeRuntime node = new NodeRuntime(run.nodeConfig(role), endpoint);
+            Thread thread = new Thread(() -> {
+                NodeOutcome outcome = node.run(body);
+                outcomes.put(role, outcome);
+            }, role);
+            thread.setDaemon(true);
+            thread.setContextClassLoader(run.bodyClassLoader());
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    @Override
+    public Map<String, NodeOutcome> awaitNodes(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return new LinkedHashMap<>(outcomes);
+    }
+
+    @Override
+    public void close() {
+        for (Thread thread : threads) {
+            if (thread.isAlive()) {
+                LOG.warn("Node thread {} is still alive after the run; interrupting it", thread.getName());
+                thread.interrupt();
+            }
+        }
+    }
+}

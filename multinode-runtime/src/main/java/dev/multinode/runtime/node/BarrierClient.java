@@ -1,0 +1,87 @@
+package dev.multinode.runtime.node;
+
+import dev.multinode.BarrierFailedException;
+import dev.multinode.RunAbortedException;
+import dev.multinode.spi.BarrierService;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * A node's side of the conductor's barriers: it sends ENTER and waits for the conductor's verdict,
+ * which the node's receiver thread delivers. The wait spins briefly, then parks; the receiver unparks
+ * the waiter, so a barrier costs little CPU and little latency.
+ */
+final class BarrierClient implements BarrierService {
+
+    /** Beyond the barrier's own timeout, how long to wait for the conductor's verdict. */
+    private static final long CONDUCTOR_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final NodeControl control;
+    private final IdleStrategy idle = new BackoffIdleStrategy(200, 20, TimeUnit.MICROSECONDS.toNanos(1),
+            TimeUnit.MILLISECONDS.toNanos(1));
+
+    private volatile Thread waiter;
+    private volatile String releasedBarrier;
+    private volatile String failure;
+
+    BarrierClient(NodeControl control) {
+        this.control = control;
+    }
+
+    @Override
+    public void enter(String name, Duration timeout) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("A barrier needs a non-empty name");
+        }
+        control.checkNotAborted();
+        releasedBarrier = null;
+        failure = null;
+        waiter = Thread.currentThread();
+        control.stepIntoBarrier(name);
+        try {
+            control.sendEnter(name, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos() + CONDUCTOR_GRACE_NANOS;
+            idle.reset();
+            while (true) {
+                String released = releasedBarrier;
+                if (released != null && released.equals(name)) {
+                    control.stepPastBarrier(name);
+                    return;
+                }
+                String failed = failure;
+                if (failed != null) {
+                    throw new BarrierFailedException(failed);
+                }
+                if (Thread.interrupted() || control.isAborted()) {
+                    throw new RunAbortedException(control.abortReason("while waiting at barrier '" + name + "'"));
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new BarrierFailedException("Barrier '" + name + "' on " + control.role()
+                            + ": no verdict from the conductor within " + (timeout.toMillis() + 10_000) + " ms");
+                }
+                idle.idle();
+            }
+        } finally {
+            waiter = null;
+        }
+    }
+
+    void released(String name) {
+        releasedBarrier = name;
+        wake();
+    }
+
+    void failed(String message) {
+        failure = message;
+        wake();
+    }
+
+    void wake() {
+        Thread thread = waiter;
+        if (thread != null) {
+            java.util.concurrent.locks.LockSupport.unpark(thread);
+        }
+    }
+}

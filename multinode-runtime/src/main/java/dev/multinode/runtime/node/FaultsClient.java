@@ -1,0 +1,157 @@
+package dev.multinode.runtime.node;
+
+import dev.multinode.Direction;
+import dev.multinode.Faults;
+import dev.multinode.RunAbortedException;
+import dev.multinode.runtime.protocol.FaultOp;
+import dev.multinode.runtime.protocol.FrameType;
+import dev.multinode.runtime.protocol.Wire;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A node's {@link Faults}: checks the arguments, asks the conductor, and waits until the conductor
+ * reports the fault in force on every node concerned.
+ */
+final class FaultsClient implements Faults {
+
+    private static final long ANSWER_SECONDS = 30;
+
+    private final NodeControl control;
+    private final SendBuffers buffers;
+    private final List<String> roles;
+    private final AtomicLong requestIds = new AtomicLong();
+    private final Map<Long, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
+
+    FaultsClient(NodeControl control, SendBuffers buffers, List<String> roles) {
+        this.control = control;
+        this.buffers = buffers;
+        this.roles = roles;
+    }
+
+    @Override
+    public void kill(String role) {
+        request(FaultOp.KILL, List.of(known(role)), Direction.BOTH, 0, 0);
+    }
+
+    @Override
+    public void shutdown(String role) {
+        request(FaultOp.SHUTDOWN, List.of(known(role)), Direction.BOTH, 0, 0);
+    }
+
+    @Override
+    public void blackhole(String from, String to, Direction direction) {
+        request(FaultOp.BLACKHOLE, link(from, to), direction(direction), 0, 0);
+    }
+
+    @Override
+    public void passThrough(String from, String to, Direction direction) {
+        request(FaultOp.PASS_THROUGH, link(from, to), direction(direction), 0, 0);
+    }
+
+    @Override
+    public void partition(Set<String> side1, Set<String> side2) {
+        if (side1.isEmpty() || side2.isEmpty()) {
+            throw new IllegalArgumentException("A partition needs two non-empty sides, got " + side1 + " and " + side2);
+        }
+        for (String role : side1) {
+            if (side2.contains(role)) {
+                throw new IllegalArgumentException("Role '" + role + "' is on both sides of the partition " + side1 + " / " + side2);
+            }
+        }
+        List<String> both = new ArrayList<>();
+        side1.forEach(role -> both.add(known(role)));
+        both.add("|");
+        side2.forEach(role -> both.add(known(role)));
+        request(FaultOp.PARTITION, both, Direction.BOTH, 0, 0);
+    }
+
+    @Override
+    public void heal() {
+        request(FaultOp.HEAL, List.of(), Direction.BOTH, 0, 0);
+    }
+
+    @Override
+    public void delay(String from, String to, Duration delay) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("delay(" + from + ", " + to + ", " + delay
+                    + "): the delay must be zero or positive");
+        }
+        request(FaultOp.DELAY, link(from, to), Direction.SEND, delay.toNanos(), 0);
+    }
+
+    @Override
+    public void drop(String from, String to, double probability) {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("drop(" + from + ", " + to + ", " + probability
+                    + "): the probability must be between 0 and 1");
+        }
+        request(FaultOp.DROP, link(from, to), Direction.SEND, 0, probability);
+    }
+
+    /** Called by the receiver thread when the conductor answers. */
+    void answered(long requestId, String refusal) {
+        CompletableFuture<String> answer = pending.remove(requestId);
+        if (answer != null) {
+            answer.complete(refusal);
+        }
+    }
+
+    private void request(byte op, List<String> args, Direction direction, long nanos, double probability) {
+        control.checkNotAborted();
+        long id = requestIds.incrementAndGet();
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        ByteBuffer buffer = buffers.acquire();
+        buffer.putLong(id).put(op).put((byte) direction.ordinal()).putLong(nanos).putDouble(probability).putInt(args.size());
+        args.forEach(arg -> Wire.putString(buffer, arg));
+        control.sendToConductor(FrameType.FAULT_REQUEST, buffer.flip());
+        String refusal;
+        try {
+            refusal = answer.get(ANSWER_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunAbortedException(control.abortReason("while waiting for a fault to take effect"));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The conductor did not confirm the fault within " + ANSWER_SECONDS + " s", e);
+        } finally {
+            pending.remove(id);
+        }
+        if (!refusal.isEmpty()) {
+            throw new IllegalArgumentException(refusal);
+        }
+    }
+
+    private List<String> link(String from, String to) {
+        known(from);
+        known(to);
+        if (from.equals(to)) {
+            throw new IllegalArgumentException("A link needs two different roles, got '" + from + "' twice");
+        }
+        return List.of(from, to);
+    }
+
+    private static Direction direction(Direction direction) {
+        if (direction == null) {
+            throw new IllegalArgumentException("direction is null: accepted are SEND, RECEIVE, BOTH");
+        }
+        return direction;
+    }
+
+    private String known(String role) {
+        if (!roles.contains(role)) {
+            throw new IllegalArgumentException("Unknown role '" + role + "': the roles of this run are " + roles);
+        }
+        return role;
+    }
+}

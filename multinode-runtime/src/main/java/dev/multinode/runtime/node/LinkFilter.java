@@ -1,0 +1,102 @@
+package dev.multinode.runtime.node;
+
+import dev.multinode.Direction;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The fault filter beneath a node's endpoint: per peer, whether traffic is blocked in either
+ * direction, how long frames to it are delayed, and how likely they are dropped. Only the system
+ * under test's frames and probe messages pass through it; control frames never do. Changes come
+ * from the receiver thread; senders of any thread read them.
+ */
+final class LinkFilter {
+
+    private final int self;
+    private final long seed;
+    private final boolean[] blockedOut;
+    private final boolean[] blockedIn;
+    private final long[] delayNanos;
+    private final double[] dropProbability;
+    private final SplittableRandom[] dropRandom;
+    private final AtomicLongArray dropped;
+    private volatile boolean isolated;
+
+    LinkFilter(int self, int participants, long seed) {
+        this.self = self;
+        this.seed = seed;
+        this.blockedOut = new boolean[participants];
+        this.blockedIn = new boolean[participants];
+        this.delayNanos = new long[participants];
+        this.dropProbability = new double[participants];
+        this.dropRandom = new SplittableRandom[participants];
+        this.dropped = new AtomicLongArray(participants);
+    }
+
+    /** @return whether a frame to {@code to} may leave; counts it when dropped */
+    synchronized boolean passOutbound(int to) {
+        if (to == self) {
+            return !isolated;
+        }
+        if (isolated || blockedOut[to]) {
+            dropped.incrementAndGet(to);
+            return false;
+        }
+        if (dropProbability[to] > 0 && dropRandom[to].nextDouble() < dropProbability[to]) {
+            dropped.incrementAndGet(to);
+            return false;
+        }
+        return true;
+    }
+
+    /** @return whether a frame from {@code from} may be delivered */
+    synchronized boolean passInbound(int from) {
+        return from == self ? !isolated : !isolated && !blockedIn[from];
+    }
+
+    synchronized long delayNanos(int to) {
+        return to == self ? 0 : delayNanos[to];
+    }
+
+    synchronized void block(int peer, Direction direction, boolean block) {
+        if (direction != Direction.RECEIVE) {
+            blockedOut[peer] = block;
+        }
+        if (direction != Direction.SEND) {
+            blockedIn[peer] = block;
+        }
+    }
+
+    synchronized void delay(int peer, long nanos) {
+        delayNanos[peer] = nanos;
+    }
+
+    /** The random source of a link depends only on the run's seed and the link, so runs repeat. */
+    synchronized void drop(int peer, double probability) {
+        dropProbability[peer] = probability;
+        dropRandom[peer] = new SplittableRandom(seed * 31 * 31 + self * 31L + peer);
+    }
+
+    synchronized void heal() {
+        for (int i = 0; i < blockedOut.length; i++) {
+            blockedOut[i] = false;
+            blockedIn[i] = false;
+            delayNanos[i] = 0;
+            dropProbability[i] = 0;
+        }
+    }
+
+    /** Drops everything in and out: the node was killed. */
+    void isolate() {
+        isolated = true;
+    }
+
+    /** @return frames to each participant this filter dropped so far */
+    long[] droppedCounts() {
+        long[] counts = new long[dropped.length()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = dropped.get(i);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.multinode.runtime.node;
+
+import dev.multinode.RunAbortedException;
+import dev.multinode.runtime.protocol.FrameType;
+import dev.multinode.runtime.protocol.ThrowableWire;
+import dev.multinode.runtime.protocol.Wire;
+import dev.multinode.spi.Endpoint;
+import dev.multinode.spi.TransportContext;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+
+/**
+ * A node's control state and its control frames to the conductor: where the body is (its step),
+ * whether the run was aborted, and the lifecycle signals (hello, start, done, stop).
+ */
+final class NodeControl {
+
+    /** Status byte of a DONE frame. */
+    static final byte PASSED = 0;
+    /** Status byte of a DONE frame. */
+    static final byte FAILED = 1;
+    /** Status byte of a DONE frame. */
+    static final byte CANCELLED = 2;
+    /** Outcome of a node removed by a fault; never sent. */
+    static final byte REMOVED = 3;
+
+    private final String role;
+    private final Endpoint endpoint;
+    private final SendBuffers buffers;
+
+    private volatile String step = "before the first barrier";
+    private volatile String abortReason;
+    private volatile boolean started;
+    private volatile boolean stopped;
+    private volatile Thread bodyThread;
+    private volatile boolean removed;
+
+    NodeControl(String role, Endpoint endpoint, SendBuffers buffers) {
+        this.role = role;
+        this.endpoint = endpoint;
+        this.buffers = buffers;
+    }
+
+    String role() {
+        return role;
+    }
+
+    String step() {
+        return step;
+    }
+
+    void stepIntoBarrier(String name) {
+        step = "at barrier '" + name + "'";
+    }
+
+    void stepPastBarrier(String name) {
+        step = "after barrier '" + name + "'";
+    }
+
+    void bodyThread(Thread thread) {
+        bodyThread = thread;
+    }
+
+    Thread bodyThread() {
+        return bodyThread;
+    }
+
+    boolean isAborted() {
+        return abortReason != null;
+    }
+
+    String abortReason(String where) {
+        return "Run aborted " + where + " on " + role + ": " + abortReason;
+    }
+
+    void checkNotAborted() {
+        if (abortReason != null) {
+            throw new RunAbortedException(abortReason("on " + step));
+        }
+    }
+
+    /** Marks the run aborted and interrupts the body, so that every wait it is in ends at once. */
+    void abort(String reason) {
+        if (abortReason == null) {
+            abortReason = reason;
+            Thread body = bodyThread;
+            if (body != null) {
+                body.interrupt();
+            }
+        }
+    }
+
+    /** The node was killed or shut down by a fault: its body stops and it reports nothing more. */
+    void remove(String reason) {
+        removed = true;
+        abort(reason);
+    }
+
+    boolean isRemoved() {
+        return removed;
+    }
+
+    boolean isStarted() {
+        return started;
+    }
+
+    void markStarted() {
+        started = true;
+    }
+
+    boolean isStopped() {
+        return stopped;
+    }
+
+    void markStopped() {
+        stopped = true;
+    }
+
+    void sendHello() {
+        sendToConductor(FrameType.HELLO, buffers.acquire().flip());
+    }
+
+    void sendEnter(String barrier, Duration timeout) {
+        ByteBuffer buffer = buffers.acquire();
+        buffer.putLong(timeout.toMillis());
+        Wire.putString(buffer, barrier);
+        sendToConductor(FrameType.ENTER, buffer.flip());
+    }
+
+    void sendDone(byte status, Throwable error) {
+        ByteBuffer buffer = buffers.acquire();
+        try {
+            writeDone(buffer, status, error);
+        } catch (BufferOverflowException tooLong) {
+            writeDone(buffers.acquire(), status, new RuntimeException(String.valueOf(error)));
+        }
+        sendToConductor(FrameType.DONE, buffer.flip());
+    }
+
+    private void writeDone(ByteBuffer buffer, byte status, Throwable error) {
+        buffer.clear();
+        buffer.put(status);
+        Wire.putString(buffer, step);
+        if (error != null) {
+            ThrowableWire.put(buffer, error);
+        } else {
+            buffer.put((byte) 0);
+        }
+    }
+
+    void sendDump(String stack) {
+        ByteBuffer buffer = buffers.acquire();
+        String text = stack.length() > 20_000 ? stack.substring(0, 20_000) + "\n\t..." : stack;
+        Wire.putString(buffer, text);
+        sendToConductor(FrameType.DUMP, buffer.flip());
+    }
+
+    void sendToConductor(int type, ByteBuffer payload) {
+        endpoint.send(TransportContext.CONDUCTOR, type, payload);
+    }
+}

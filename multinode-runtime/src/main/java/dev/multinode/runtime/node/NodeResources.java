@@ -1,0 +1,115 @@
+package dev.multinode.runtime.node;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.MDC;
+
+/**
+ * What a node owns and must release when it stops: its executor and the resources registered with
+ * {@code closeOnStop}, closed in reverse order.
+ */
+final class NodeResources {
+
+    private static final long EXECUTOR_STOP_MILLIS = 5_000;
+
+    private final String role;
+    private final Logger log;
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private ScheduledThreadPoolExecutor executor;
+    private ScheduledThreadPoolExecutor delayer;
+    private boolean closed;
+
+    NodeResources(String role, Logger log) {
+        this.role = role;
+        this.log = log;
+    }
+
+    synchronized ScheduledExecutorService executor() {
+        if (closed) {
+            throw new IllegalStateException("Node " + role + " has stopped; its executor is gone");
+        }
+        if (executor == null) {
+            executor = new ScheduledThreadPoolExecutor(2, roleThreads("-executor-"));
+            executor.setRemoveOnCancelPolicy(true);
+            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        }
+        return executor;
+    }
+
+    /** @return the single thread that sends delayed frames in order */
+    synchronized ScheduledExecutorService delayer() {
+        if (closed) {
+            throw new IllegalStateException("Node " + role + " has stopped");
+        }
+        if (delayer == null) {
+            delayer = new ScheduledThreadPoolExecutor(1, roleThreads("-delay-"));
+        }
+        return delayer;
+    }
+
+    synchronized <T extends AutoCloseable> T register(T resource) {
+        if (closed) {
+            throw new IllegalStateException("Node " + role + " has stopped; cannot register " + resource);
+        }
+        closeables.push(resource);
+        return resource;
+    }
+
+    /** Closes the registered resources (newest first), then stops the executor. */
+    void close() {
+        ScheduledThreadPoolExecutor toStop;
+        ScheduledThreadPoolExecutor delays;
+        Deque<AutoCloseable> toClose;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toStop = executor;
+            delays = delayer;
+            toClose = new ArrayDeque<>(closeables);
+            closeables.clear();
+        }
+        for (AutoCloseable resource : toClose) {
+            try {
+                resource.close();
+            } catch (Exception | Error e) {
+                log.warn("Closing {} on {} failed", resource, role, e);
+            }
+        }
+        stop(toStop);
+        stop(delays);
+    }
+
+    private void stop(ScheduledThreadPoolExecutor pool) {
+        if (pool == null) {
+            return;
+        }
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(EXECUTOR_STOP_MILLIS, TimeUnit.MILLISECONDS)) {
+                log.warn("An executor of {} still has running tasks {} ms after shutdown", role, EXECUTOR_STOP_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ThreadFactory roleThreads(String kind) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(() -> {
+                MDC.put("role", role);
+                task.run();
+            }, role + kind + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

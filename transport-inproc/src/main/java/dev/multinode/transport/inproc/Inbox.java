@@ -1,0 +1,186 @@
+package dev.multinode.transport.inproc;
+
+import dev.multinode.spi.FrameReceiver;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.agrona.BitUtil;
+import org.agrona.BufferUtil;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+/**
+ * One participant's inbox: a many-to-one ring buffer in direct memory that any thread may write
+ * frames to and only the owner's polling thread reads.
+ *
+ * <p>The memory is freed on {@link #close}, which may race with writers and with the reader (a
+ * node is killed from another thread). Each access therefore holds a lease, and whoever ends the
+ * last lease of a closed inbox frees the memory, so a writer never touches freed memory and close
+ * never blocks, not even when a frame handler closes its own inbox.
+ */
+final class Inbox implements AutoCloseable {
+
+    /** {@link #offer} wrote the frame. */
+    static final int OFFERED = 0;
+    /** {@link #offer} found no room; the frame was not written. */
+    static final int FULL = 1;
+    /** {@link #offer} found the inbox closed; the frame was discarded. */
+    static final int CLOSED = 2;
+
+    /** The largest frame limit whose ring capacity (eight times as much) still fits an int. */
+    static final int MAX_FRAME_SIZE = 1 << 27;
+    /** Rings never get smaller, so that tiny frame limits still leave room for a backlog of frames. */
+    static final int MIN_RING_CAPACITY = 64 * 1024;
+
+    /** The sender index sits above the type's byte in a record's type id. */
+    private static final int TYPE_BITS = 8;
+    private static final int TYPE_MASK = (1 << TYPE_BITS) - 1;
+    /** The most participants whose indices still keep an encoded type id positive. */
+    static final int MAX_PARTICIPANTS = 1 << (Integer.SIZE - 1 - TYPE_BITS);
+
+    /** Set in {@link #leases} once closed; the bits below count the leases held. */
+    private static final int CLOSED_BIT = 1 << 30;
+
+    private final ByteBuffer memory;
+    private final ManyToOneRingBuffer ring;
+    private final AtomicBuffer ringBuffer;
+    private final ByteBuffer view;
+    private final MessageHandler handler = this::onMessage;
+    private final AtomicInteger leases = new AtomicInteger();
+    private FrameReceiver receiver;
+    private int delivered;
+
+    /**
+     * Allocates the ring.
+     *
+     * @param maxFrameSize the largest payload a frame may carry
+     */
+    Inbox(int maxFrameSize) {
+        memory = ByteBuffer.allocateDirect(ringCapacity(maxFrameSize) + RingBufferDescriptor.TRAILER_LENGTH);
+        ringBuffer = new UnsafeBuffer(memory);
+        ring = new ManyToOneRingBuffer(ringBuffer);
+        view = memory.asReadOnlyBuffer();
+    }
+
+    /**
+     * Sizes a ring so that it takes frames of {@code maxFrameSize} bytes: Agrona accepts messages of
+     * up to an eighth of the ring's capacity, which must be a power of two.
+     *
+     * @param maxFrameSize the largest payload a frame may carry, 0 to {@value #MAX_FRAME_SIZE}
+     * @return the ring's capacity in bytes, without Agrona's trailer
+     */
+    static int ringCapacity(int maxFrameSize) {
+        if (maxFrameSize < 0 || maxFrameSize > MAX_FRAME_SIZE) {
+            throw new IllegalArgumentException("maxFrameSize " + maxFrameSize
+                    + " is not supported by transport 'inproc': accepted 0 to " + MAX_FRAME_SIZE + " bytes");
+        }
+        return BitUtil.findNextPositivePowerOfTwo(Math.max(MIN_RING_CAPACITY, maxFrameSize * 8));
+    }
+
+    /** @return the ring's capacity in bytes */
+    int capacity() {
+        return ring.capacity();
+    }
+
+    /** @return whether the inbox was closed */
+    boolean isClosed() {
+        return (leases.get() & CLOSED_BIT) != 0;
+    }
+
+    /**
+     * Copies one frame into the ring without waiting. Safe to call from any number of threads.
+     *
+     * @param from    the sender's participant index
+     * @param type    the frame type, 1 to 127
+     * @param payload the bytes between position and limit; its position is left alone
+     * @return {@link #OFFERED}, {@link #FULL} or {@link #CLOSED}
+     */
+    int offer(int from, int type, ByteBuffer payload) {
+        if (!acquire()) {
+            return CLOSED;
+        }
+        try {
+            int length = payload.remaining();
+            int index = ring.tryClaim((from << TYPE_BITS) | type, length);
+            if (index == RingBuffer.INSUFFICIENT_CAPACITY) {
+                return FULL;
+            }
+            try {
+                ringBuffer.putBytes(index, payload, payload.position(), length);
+            } catch (RuntimeException | Error e) {
+                // an unfinished claim would stall the reader forever
+                ring.abort(index);
+                throw e;
+            }
+            ring.commit(index);
+            return OFFERED;
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Hands waiting frames to {@code frameReceiver}. Only one thread may call it at a time.
+     *
+     * @param frameReceiver gets each frame, as a read-only view of the ring valid during the call
+     * @param limit         the most frames to deliver
+     * @return how many frames were delivered; none once closed, even during this call
+     */
+    int drain(FrameReceiver frameReceiver, int limit) {
+        if (!acquire()) {
+            return 0;
+        }
+        receiver = frameReceiver;
+        delivered = 0;
+        try {
+            ring.read(handler, limit);
+            return delivered;
+        } finally {
+            receiver = null;
+            release();
+        }
+    }
+
+    private void onMessage(int typeId, MutableDirectBuffer buffer, int index, int length) {
+        if (isClosed()) {
+            // closed by a frame handler, or killed from another thread, part way through a batch
+            return;
+        }
+        // a receiver may have moved the view or changed its order; each frame starts afresh
+        view.limit(index + length).position(index);
+        view.order(ByteOrder.BIG_ENDIAN);
+        delivered++;
+        receiver.onFrame(typeId >>> TYPE_BITS, typeId & TYPE_MASK, view);
+    }
+
+    /** Discards frames from now on and frees the memory as soon as nobody uses it. Idempotent. */
+    @Override
+    public void close() {
+        int before = leases.getAndAccumulate(CLOSED_BIT, (current, bit) -> current | bit);
+        if (before == 0) {
+            BufferUtil.free(memory);
+        }
+    }
+
+    private boolean acquire() {
+        int current;
+        do {
+            current = leases.get();
+            if ((current & CLOSED_BIT) != 0) {
+                return false;
+            }
+        } while (!leases.compareAndSet(current, current + 1));
+        return true;
+    }
+
+    private void release() {
+        if (leases.decrementAndGet() == CLOSED_BIT) {
+            BufferUtil.free(memory);
+        }
+    }
+}
