@@ -8,6 +8,7 @@ import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.FrameReceiver;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,9 @@ public final class Conductor implements FrameReceiver, Runnable {
     private final Map<String, String> dumps = new LinkedHashMap<>();
     private final FaultCoordinator faults;
 
+    private final List<PhaseRecord> phases = new ArrayList<>();
+    private long[][] traffic;
+    private Instant barrierOpened;
     private Barrier barrier;
     private RootCause rootCause;
     private boolean started;
@@ -70,6 +74,7 @@ public final class Conductor implements FrameReceiver, Runnable {
         this.received = ByteBuffer.allocate(transportFrameSize);
         this.outgoing = ByteBuffer.allocate(transportFrameSize);
         this.faults = new FaultCoordinator(this, nodes, events, transportFrameSize);
+        this.traffic = new long[roles.size() + 1][roles.size() + 1];
     }
 
     /**
@@ -124,7 +129,9 @@ public final class Conductor implements FrameReceiver, Runnable {
             }
             broadcast(FrameType.STOP, empty());
             events.record(null, rootCause == null ? "run passed" : "run failed");
-            result.complete(new ConductorResult(rootCause, reports()));
+            Instant end = Instant.now();
+            phases.add(new PhaseRecord(barrier == null ? null : barrier.name, barrier == null ? end : barrierOpened, end, traffic));
+            result.complete(new ConductorResult(rootCause, reports(), List.copyOf(phases)));
         } catch (RuntimeException | Error e) {
             LOG.error("The conductor failed", e);
             result.completeExceptionally(e);
@@ -152,7 +159,9 @@ public final class Conductor implements FrameReceiver, Runnable {
             case FrameType.HELLO -> onHello(node);
             case FrameType.ENTER -> {
                 long timeoutMillis = frame.getLong();
-                onEnter(node, Wire.getString(frame), timeoutMillis);
+                String name = Wire.getString(frame);
+                addTraffic(node, frame);
+                onEnter(node, name, timeoutMillis);
             }
             case FrameType.DONE -> onDone(node, frame);
             case FrameType.DUMP -> onDump(node, Wire.getString(frame));
@@ -191,6 +200,7 @@ public final class Conductor implements FrameReceiver, Runnable {
         long now = System.nanoTime();
         if (barrier == null) {
             barrier = new Barrier(name, nodes.size(), now, timeoutMillis);
+            barrierOpened = Instant.now();
         } else if (!barrier.name.equals(name)) {
             failBarrier(node.role, "barrier names disagree: " + barrier.arrivedRoles(nodes) + " wait at '" + barrier.name
                     + "' but " + node.role + " entered '" + name + "'");
@@ -231,6 +241,8 @@ public final class Conductor implements FrameReceiver, Runnable {
             }
         }
         events.record(null, "barrier '" + barrier.name + "' passed");
+        phases.add(new PhaseRecord(barrier.name, barrierOpened, Instant.now(), traffic));
+        traffic = new long[nodes.size() + 1][nodes.size() + 1];
         barrier = null;
     }
 
@@ -241,6 +253,7 @@ public final class Conductor implements FrameReceiver, Runnable {
         byte status = frame.get();
         node.step = Wire.getString(frame);
         node.error = ThrowableWire.get(frame);
+        addTraffic(node, frame);
         node.doneNanos = System.nanoTime();
         switch (status) {
             case 0 -> {
@@ -260,6 +273,13 @@ public final class Conductor implements FrameReceiver, Runnable {
                 node.phase = Phase.CANCELLED;
                 events.record(node.role, "body cancelled " + node.step);
             }
+        }
+    }
+
+    private void addTraffic(NodeState node, ByteBuffer frame) {
+        int count = frame.getShort();
+        for (int to = 0; to < count; to++) {
+            traffic[node.participant][to] += frame.getLong();
         }
     }
 

@@ -7,8 +7,10 @@ import java.util.List;
  *
  * @param rootCause the first failure, or null if the run passed
  * @param nodes     one report per role, in role order
+ * @param phases    the phases between barriers, in order; the last one ends with the run (its barrier
+ *                  is null) or with the barrier the run failed at
  */
-public record ConductorResult(RootCause rootCause, List<NodeReport> nodes) {
+public record ConductorResult(RootCause rootCause, List<NodeReport> nodes, List<PhaseRecord> phases) {
 
     /** @return whether every node passed or was removed on purpose */
     public boolean passed() {

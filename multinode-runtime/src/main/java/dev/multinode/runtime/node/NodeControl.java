@@ -28,6 +28,7 @@ final class NodeControl {
     private final String role;
     private final Endpoint endpoint;
     private final SendBuffers buffers;
+    private final TrafficCounter traffic;
 
     private volatile String step = "before the first barrier";
     private volatile String abortReason;
@@ -36,10 +37,11 @@ final class NodeControl {
     private volatile Thread bodyThread;
     private volatile boolean removed;
 
-    NodeControl(String role, Endpoint endpoint, SendBuffers buffers) {
+    NodeControl(String role, Endpoint endpoint, SendBuffers buffers, TrafficCounter traffic) {
         this.role = role;
         this.endpoint = endpoint;
         this.buffers = buffers;
+        this.traffic = traffic;
     }
 
     String role() {
@@ -125,6 +127,7 @@ final class NodeControl {
         ByteBuffer buffer = buffers.acquire();
         buffer.putLong(timeout.toMillis());
         Wire.putString(buffer, barrier);
+        traffic.drainTo(buffer);
         sendToConductor(FrameType.ENTER, buffer.flip());
     }
 
@@ -147,6 +150,7 @@ final class NodeControl {
         } else {
             buffer.put((byte) 0);
         }
+        traffic.drainTo(buffer);
     }
 
     void sendDump(String stack) {

@@ -50,6 +50,7 @@ public final class NodeRuntime implements Node {
     private final NodeResources resources;
     private final MessageCodec codec;
     private final LinkFilter filter;
+    private final TrafficCounter traffic;
     private final FaultsClient faults;
     private final Logger log;
     private final ConcurrentHashMap<String, ProbeMailbox> probes = new ConcurrentHashMap<>();
@@ -72,7 +73,8 @@ public final class NodeRuntime implements Node {
         }
         this.log = LoggerFactory.getLogger("multinode.node." + config.role());
         this.buffers = new SendBuffers(config.transportFrameSize());
-        this.control = new NodeControl(config.role(), endpoint, buffers);
+        this.traffic = new TrafficCounter(roles.size() + 1);
+        this.control = new NodeControl(config.role(), endpoint, buffers, traffic);
         this.barriers = new BarrierClient(control);
         this.receiver = new NodeReceiver(this, control, barriers, endpoint, config.transportFrameSize());
         this.resources = new NodeResources(config.role(), log);
@@ -389,6 +391,7 @@ public final class NodeRuntime implements Node {
         if (!filter.passOutbound(to)) {
             return;
         }
+        traffic.count(to);
         long delay = filter.delayNanos(to);
         if (delay == 0) {
             endpoint.send(to, type, payload);

@@ -1,0 +1,15 @@
+package dev.multinode.runtime.conductor;
+
+import java.time.Instant;
+
+/**
+ * One phase of a run: from the previous barrier to this one, with the frames each node sent to each
+ * other during it.
+ *
+ * @param barrier the barrier that ended the phase, or null for the phase after the last barrier
+ * @param opened  when the first node arrived at the barrier (the run's end for the last phase)
+ * @param passed  when the barrier released the nodes
+ * @param traffic frames sent, indexed [from participant][to participant]; index 0 is the conductor
+ */
+public record PhaseRecord(String barrier, Instant opened, Instant passed, long[][] traffic) {
+}

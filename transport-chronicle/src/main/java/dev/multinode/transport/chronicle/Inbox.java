@@ -1,0 +1,128 @@
+package dev.multinode.transport.chronicle;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * This JVM's handle on one participant's inbox queue: every sender in this JVM appends through it,
+ * and the participant's own endpoint tails it.
+ *
+ * <p>Chronicle appenders must not be used by two threads at once. Each inbox keeps one appender
+ * behind a lock rather than one appender per sending thread: appends to one queue are serialised by
+ * Chronicle's own write lock anyway (across processes too), so per-thread appenders would add no
+ * parallelism, while they would tie resources to threads that close() cannot reach or close
+ * deterministically. Senders to different inboxes do not contend. An uncontended lock costs tens of
+ * nanoseconds and allocates nothing.
+ */
+final class Inbox implements AutoCloseable {
+
+    /** Chronicle's default block size, enough for frames up to 16 MiB. */
+    private static final long DEFAULT_BLOCK_SIZE = 64L << 20;
+    /** Size of the pieces in which read-only heap payloads are copied. */
+    private static final int SCRATCH_BYTES = 4096;
+
+    private final Path directory;
+    private final SingleChronicleQueue queue;
+    private final ExcerptAppender appender;
+    /** Guarded by {@code this}. */
+    private final byte[] scratch = new byte[SCRATCH_BYTES];
+    /** Guarded by {@code this}. */
+    private boolean closed;
+
+    private Inbox(Path directory, SingleChronicleQueue queue, ExcerptAppender appender) {
+        this.directory = directory;
+        this.queue = queue;
+        this.appender = appender;
+    }
+
+    /**
+     * Opens (creating if needed) the inbox queue in {@code directory}. Several JVMs may open the same
+     * inbox at once; Chronicle coordinates their appenders through the queue's files.
+     *
+     * @param directory    the queue's folder
+     * @param maxFrameSize the largest payload a frame may carry
+     * @return the inbox
+     */
+    static Inbox open(Path directory, int maxFrameSize) {
+        SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(directory)
+                // Short runs: a daily cycle means one file per inbox (two if the run spans midnight
+                // UTC), and its sparse index keeps appends cheap; frames are only read in order.
+                .rollCycle(RollCycles.FAST_DAILY)
+                .blockSize(blockSize(maxFrameSize))
+                .build();
+        try {
+            ExcerptAppender appender = queue.createAppender();
+            // Used by whichever thread holds this inbox's lock, not by its creator.
+            appender.singleThreadedCheckDisabled(true);
+            return new Inbox(directory, queue, appender);
+        } catch (RuntimeException e) {
+            queue.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Chronicle accepts a document of up to a quarter of the block size, so large frame limits need
+     * larger blocks; the file stays sparse either way.
+     */
+    static long blockSize(int maxFrameSize) {
+        long needed = 4L * (maxFrameSize + FrameRecord.HEADER_BYTES);
+        return Math.max(DEFAULT_BLOCK_SIZE, Long.highestOneBit(needed - 1) << 1);
+    }
+
+    /** @return the queue's folder */
+    Path directory() {
+        return directory;
+    }
+
+    /**
+     * Appends one frame.
+     *
+     * @throws IllegalStateException if the inbox is closed
+     */
+    synchronized void append(int from, int type, ByteBuffer payload) {
+        if (closed) {
+            throw new IllegalStateException("the chronicle transport is closed (inbox " + directory + ")");
+        }
+        // An interrupt pending while Chronicle maps its next chunk would close the queue file's
+        // channel for every user in this JVM; hold it back for the append and restore it after.
+        boolean interrupted = Thread.interrupted();
+        try (DocumentContext document = appender.writingDocument()) {
+            FrameRecord.write(document.wire().bytes(), from, type, payload, scratch);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** @return a tailer at the start of the queue, for the one thread at a time that polls it */
+    synchronized ExcerptTailer createTailer() {
+        if (closed) {
+            throw new IllegalStateException("the chronicle transport is closed (inbox " + directory + ")");
+        }
+        ExcerptTailer tailer = queue.createTailer().toStart();
+        tailer.singleThreadedCheckDisabled(true);
+        return tailer;
+    }
+
+    /** Closes the appender and the queue, unmapping its files; waits for an append in progress. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            appender.close();
+        } finally {
+            queue.close();
+        }
+    }
+}
