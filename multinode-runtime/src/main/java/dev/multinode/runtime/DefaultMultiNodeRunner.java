@@ -7,6 +7,7 @@ import dev.multinode.runtime.conductor.Conductor;
 import dev.multinode.runtime.conductor.Conductor.ConductorTimeouts;
 import dev.multinode.runtime.conductor.ConductorResult;
 import dev.multinode.runtime.conductor.RunEvents;
+import dev.multinode.runtime.launch.ExternalLauncher;
 import dev.multinode.runtime.launch.NodeLauncher;
 import dev.multinode.runtime.launch.ProcessLauncher;
 import dev.multinode.runtime.launch.RunContext;
@@ -45,6 +46,7 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
     private static final int CONTROL_FRAME_SIZE = 64 * 1024;
     private static final Duration CONDUCTOR_MARGIN = Duration.ofSeconds(30);
     private static final Duration NODE_JOIN = Duration.ofSeconds(15);
+    private static final String SECRET = "multinode.secret";
 
     @Override
     public void run(RunSpec spec, NodeBody body) {
@@ -101,10 +103,6 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
                     + mode.name().toLowerCase(Locale.ROOT) + " (" + RunSettings.LAUNCH + "): it supports "
                     + provider.launchModes().stream().map(m -> m.name().toLowerCase(Locale.ROOT)).sorted().toList());
         }
-        if (mode == LaunchMode.EXTERNAL) {
-            throw new IllegalArgumentException("Launch mode external is not available in this version of the runtime;"
-                    + " accepted are thread and process");
-        }
         return mode;
     }
 
@@ -113,7 +111,11 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
     }
 
     private static NodeLauncher launcherFor(LaunchMode mode) {
-        return mode == LaunchMode.PROCESS ? new ProcessLauncher() : new ThreadLauncher();
+        return switch (mode) {
+            case THREAD -> new ThreadLauncher();
+            case PROCESS -> new ProcessLauncher();
+            case EXTERNAL -> new ExternalLauncher();
+        };
     }
 
     private static ConductorResult awaitConductor(Conductor conductor, RunSettings settings) {
@@ -130,7 +132,12 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         }
     }
 
+    /** External nodes must know the secret, so a user may choose it; otherwise each run draws its own. */
     private static String newSecret() {
+        String chosen = System.getProperty(SECRET);
+        if (chosen != null && !chosen.isBlank()) {
+            return chosen;
+        }
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return HexFormat.of().formatHex(secret);

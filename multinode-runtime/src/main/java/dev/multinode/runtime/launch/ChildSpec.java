@@ -31,10 +31,32 @@ public record ChildSpec(String transportName, TransportContext context, NodeConf
     private static final String TRANSPORT_PROPERTY = "transport.";
 
     /**
+     * @param run a run whose transport is open in this JVM
+     * @return what the run's node JVMs need, with the transport's properties for children
+     */
+    public static ChildSpec of(RunContext run) {
+        TransportContext parent = run.transportContext();
+        TransportContext context = new TransportContext(parent.runId(), parent.runDirectory(), parent.participants(),
+                parent.maxFrameSize(), run.launchMode(), parent.secret(), run.transport().childProperties());
+        List<String> allowed = run.settings().allowed().stream().map(Class::getName).toList();
+        return new ChildSpec(run.provider().name(), context, run.nodeConfig(run.settings().roles().get(0)), allowed);
+    }
+
+    /**
      * @param file where to write
      * @throws IOException if it cannot be written
      */
     public void write(Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(out);
+        }
+    }
+
+    /**
+     * @param out where to write the properties
+     * @throws IOException if they cannot be written
+     */
+    public void write(Writer out) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("transport", transportName);
         properties.setProperty("runId", context.runId());
@@ -50,9 +72,7 @@ public record ChildSpec(String transportName, TransportContext context, NodeConf
         properties.setProperty("seed", Long.toString(template.seed()));
         properties.setProperty("maxFrameSize", Integer.toString(template.maxFrameSize()));
         properties.setProperty("allowed", String.join(",", allowedNames));
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            properties.store(out, "multinode node settings; written by the parent, read by each node JVM");
-        }
+        properties.store(out, "multinode node settings; written by the parent, read by each node JVM");
     }
 
     /**
@@ -61,10 +81,19 @@ public record ChildSpec(String transportName, TransportContext context, NodeConf
      * @throws IOException if it cannot be read
      */
     public static ChildSpec read(Path file) throws IOException {
-        Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
+            return read(in);
         }
+    }
+
+    /**
+     * @param in the properties {@link #write(Writer)} wrote
+     * @return the spec
+     * @throws IOException if they cannot be read
+     */
+    public static ChildSpec read(Reader in) throws IOException {
+        Properties properties = new Properties();
+        properties.load(in);
         Map<String, String> transportProperties = new HashMap<>();
         for (String key : properties.stringPropertyNames()) {
             if (key.startsWith(TRANSPORT_PROPERTY)) {

@@ -41,22 +41,42 @@ public final class NodeMain {
         try {
             Path folder = Path.of(args[0]);
             ChildSpec spec = ChildSpec.read(folder.resolve(ProcessLauncher.SPEC_FILE));
-            ClassLoader loader = NodeMain.class.getClassLoader();
-            NodeBody body = BodySerializer.deserialize(Files.readAllBytes(folder.resolve(ProcessLauncher.BODY_FILE)), loader);
-            int participant = spec.context().participants().indexOf(role);
-            NodeOutcome outcome;
-            try (Transport transport = TransportCatalog.load().get(spec.transportName()).open(spec.context())) {
-                Endpoint endpoint = transport.endpoint(participant);
-                outcome = new NodeRuntime(spec.nodeConfig(role, loader), endpoint).run(body);
-            }
+            byte[] body = Files.readAllBytes(folder.resolve(ProcessLauncher.BODY_FILE));
+            int exitCode = runNode(spec, body, role);
             out.flush();
-            System.exit(outcome.status() == NodeOutcome.FAILED ? 1 : 0);
+            System.exit(exitCode);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             System.err.println(role + " could not join the run: " + e);
             e.printStackTrace();
             out.flush();
             System.exit(CANNOT_JOIN);
         }
+    }
+
+    /**
+     * Runs one node of a run in this JVM.
+     *
+     * @param spec the run's node settings
+     * @param body the serialized body
+     * @param role this node's role
+     * @return the exit code: 0 unless the body failed
+     * @throws IOException if the transport cannot be opened
+     * @throws ClassNotFoundException if a class the spec allowed is missing
+     */
+    static int runNode(ChildSpec spec, byte[] body, String role) throws IOException, ClassNotFoundException {
+        ClassLoader loader = NodeMain.class.getClassLoader();
+        NodeBody copy = BodySerializer.deserialize(body, loader);
+        int participant = spec.context().participants().indexOf(role);
+        if (participant < 1) {
+            throw new IllegalArgumentException("Unknown role '" + role + "': the roles of this run are "
+                    + spec.template().roles());
+        }
+        NodeOutcome outcome;
+        try (Transport transport = TransportCatalog.load().get(spec.transportName()).open(spec.context())) {
+            Endpoint endpoint = transport.endpoint(participant);
+            outcome = new NodeRuntime(spec.nodeConfig(role, loader), endpoint).run(copy);
+        }
+        return outcome.status() == NodeOutcome.FAILED ? 1 : 0;
     }
 
     /** The parent holds our standard input open for as long as it lives. */

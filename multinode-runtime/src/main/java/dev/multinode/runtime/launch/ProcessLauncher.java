@@ -39,13 +39,7 @@ public final class ProcessLauncher implements NodeLauncher {
     public void launch(RunContext run) throws IOException {
         Path folder = Files.createDirectories(run.runDirectory().resolve("launch"));
         Files.write(folder.resolve(BODY_FILE), run.body());
-        List<String> allowed = run.settings().allowed().stream().map(Class::getName).toList();
-        var context = new dev.multinode.spi.TransportContext(run.transportContext().runId(),
-                run.transportContext().runDirectory(), run.transportContext().participants(),
-                run.transportContext().maxFrameSize(), run.launchMode(), run.transportContext().secret(),
-                run.transport().childProperties());
-        new ChildSpec(run.provider().name(), context, run.nodeConfig(run.settings().roles().get(0)), allowed)
-                .write(folder.resolve(SPEC_FILE));
+        ChildSpec.of(run).write(folder.resolve(SPEC_FILE));
         run.conductor().processKiller(this::kill);
         List<String> command = command(run, folder);
         for (String role : run.settings().roles()) {
