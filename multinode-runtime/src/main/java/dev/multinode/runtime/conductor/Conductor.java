@@ -116,9 +116,7 @@ public final class Conductor implements FrameReceiver, Runnable {
 
     @Override
     public void run() {
-        long now = System.nanoTime();
-        startDeadline = now + timeouts.start().toNanos();
-        runDeadline = now + timeouts.run().toNanos();
+        startDeadline = System.nanoTime() + timeouts.start().toNanos();
         events.record(null, "conductor started");
         try {
             while (!isFinished()) {
@@ -184,6 +182,7 @@ public final class Conductor implements FrameReceiver, Runnable {
         }
         started = true;
         long now = System.nanoTime();
+        runDeadline = now + timeouts.run().toNanos(); // JVM start-up does not eat into the bodies' time
         for (NodeState each : nodes) {
             each.startedNanos = now;
         }
@@ -373,7 +372,7 @@ public final class Conductor implements FrameReceiver, Runnable {
             nodes.stream().filter(n -> !n.phase.isRemoved() && !barrier.hasArrived(n.participant - 1))
                     .forEach(n -> missing.add(n.role));
             failBarrier(missing.size() == 1 ? missing.get(0) : null, "timed out after " + barrier.timeoutMillis + " ms");
-        } else if (now - runDeadline > 0) {
+        } else if (started && now - runDeadline > 0) {
             onRunTimeout(now);
         }
     }

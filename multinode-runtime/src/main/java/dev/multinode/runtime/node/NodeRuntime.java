@@ -288,7 +288,7 @@ public final class NodeRuntime implements Node {
             }
             case FaultOp.BLACKHOLE -> filter.block(peer, direction, true);
             case FaultOp.PASS_THROUGH -> filter.block(peer, direction, false);
-            case FaultOp.PEER_GONE -> filter.block(peer, Direction.BOTH, true);
+            case FaultOp.PEER_GONE -> filter.block(peer, Direction.SEND, true); // what it sent before leaving still arrives
             case FaultOp.DELAY -> filter.delay(peer, nanos);
             case FaultOp.DROP -> filter.drop(peer, probability);
             case FaultOp.HEAL -> filter.heal();
