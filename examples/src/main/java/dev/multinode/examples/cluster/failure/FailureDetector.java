@@ -1,0 +1,87 @@
+package dev.multinode.examples.cluster.failure;
+
+import dev.multinode.examples.cluster.membership.ClusterView;
+import dev.multinode.examples.cluster.membership.Member;
+import dev.multinode.examples.cluster.membership.MemberStatus;
+import dev.multinode.examples.cluster.membership.Membership;
+import dev.multinode.examples.cluster.net.Cancellable;
+import dev.multinode.examples.cluster.net.Messaging;
+import java.time.Duration;
+
+/**
+ * Sends a heartbeat to every other member each interval, and applies the {@link HeartbeatTracker}'s
+ * verdicts to the membership. Runs on the cluster scheduler.
+ */
+public final class FailureDetector {
+
+    private final Messaging messaging;
+    private final Membership membership;
+    private final Duration heartbeatInterval;
+    private final HeartbeatTracker tracker;
+    private Cancellable timer = () -> { };
+
+    /**
+     * @param messaging         this node's messaging
+     * @param membership        this node's membership
+     * @param heartbeatInterval the time between heartbeats
+     * @param unreachableAfter  silence after which a member is unreachable
+     * @param downAfter         further silence after which the leader downs it
+     */
+    public FailureDetector(Messaging messaging, Membership membership, Duration heartbeatInterval,
+                           Duration unreachableAfter, Duration downAfter) {
+        this.messaging = messaging;
+        this.membership = membership;
+        this.heartbeatInterval = heartbeatInterval;
+        this.tracker = new HeartbeatTracker(unreachableAfter, downAfter);
+        messaging.handle(Heartbeat.class, (from, heartbeat) -> onHeartbeat(from));
+    }
+
+    /** Starts sending heartbeats and judging members. */
+    public void start() {
+        timer = messaging.scheduler().scheduleRepeatedly(heartbeatInterval, this::tick);
+    }
+
+    /** Stops. */
+    public void stop() {
+        timer.cancel();
+    }
+
+    private void onHeartbeat(String from) {
+        if (membership.view().isMember(from)) {
+            tracker.heard(from, messaging.scheduler().nanoTime());
+        }
+    }
+
+    private void tick() {
+        if (!membership.isActive()) {
+            return;
+        }
+        ClusterView view = membership.view();
+        String self = messaging.self();
+        boolean isLeader = view.leader().map(Member::role).filter(self::equals).isPresent();
+        long now = messaging.scheduler().nanoTime();
+        Heartbeat heartbeat = new Heartbeat();
+        for (Member member : view.members()) {
+            if (member.role().equals(self)) {
+                continue;
+            }
+            if (member.status() == MemberStatus.REMOVED) {
+                tracker.forget(member.role());
+                continue;
+            }
+            if (member.status() != MemberStatus.DOWN) {
+                messaging.send(member.role(), heartbeat);
+            }
+            apply(tracker.judge(member, now, isLeader), member.role());
+        }
+    }
+
+    private void apply(Verdict verdict, String role) {
+        switch (verdict) {
+            case UNREACHABLE -> membership.markUnreachable(role);
+            case REACHABLE -> membership.markReachable(role);
+            case DOWN -> membership.down(role);
+            case NONE -> { }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * multinode examples: a small cluster library (membership, failure detection, sharding, pub-sub,
+ * singletons) that runs on a multinode {@link dev.multinode.Node}, to be tested by real multi-node specs.
+ */
+module dev.multinode.examples {
+    requires transitive dev.multinode.api;
+    // The bench package measures latencies with these.
+    requires HdrHistogram;
+    requires org.agrona;
+
+    exports dev.multinode.examples.cluster;
+    exports dev.multinode.examples.cluster.codec;
+    exports dev.multinode.examples.cluster.failure;
+    exports dev.multinode.examples.cluster.membership;
+    exports dev.multinode.examples.cluster.net;
+    exports dev.multinode.examples.cluster.pubsub;
+    exports dev.multinode.examples.cluster.routing;
+    exports dev.multinode.examples.cluster.sharding;
+    exports dev.multinode.examples.cluster.singleton;
+}
