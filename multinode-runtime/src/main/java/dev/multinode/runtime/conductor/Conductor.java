@@ -47,6 +47,7 @@ public final class Conductor implements FrameReceiver, Runnable {
 
     private final List<PhaseRecord> phases = new ArrayList<>();
     private long[][] traffic;
+    private long[][] dropped;
     private Instant barrierOpened;
     private Barrier barrier;
     private RootCause rootCause;
@@ -75,6 +76,7 @@ public final class Conductor implements FrameReceiver, Runnable {
         this.outgoing = ByteBuffer.allocate(transportFrameSize);
         this.faults = new FaultCoordinator(this, nodes, events, transportFrameSize);
         this.traffic = new long[roles.size() + 1][roles.size() + 1];
+        this.dropped = new long[roles.size() + 1][roles.size() + 1];
     }
 
     /**
@@ -128,7 +130,8 @@ public final class Conductor implements FrameReceiver, Runnable {
             broadcast(FrameType.STOP, empty());
             events.record(null, rootCause == null ? "run passed" : "run failed");
             Instant end = Instant.now();
-            phases.add(new PhaseRecord(barrier == null ? null : barrier.name, barrier == null ? end : barrierOpened, end, traffic));
+            phases.add(new PhaseRecord(barrier == null ? null : barrier.name, barrier == null ? end : barrierOpened, end,
+                    traffic, dropped));
             result.complete(new ConductorResult(rootCause, reports(), List.copyOf(phases)));
         } catch (RuntimeException | Error e) {
             LOG.error("The conductor failed", e);
@@ -240,8 +243,9 @@ public final class Conductor implements FrameReceiver, Runnable {
             }
         }
         events.record(null, "barrier '" + barrier.name + "' passed");
-        phases.add(new PhaseRecord(barrier.name, barrierOpened, Instant.now(), traffic));
+        phases.add(new PhaseRecord(barrier.name, barrierOpened, Instant.now(), traffic, dropped));
         traffic = new long[nodes.size() + 1][nodes.size() + 1];
+        dropped = new long[nodes.size() + 1][nodes.size() + 1];
         barrier = null;
     }
 
@@ -279,6 +283,12 @@ public final class Conductor implements FrameReceiver, Runnable {
         int count = frame.getShort();
         for (int to = 0; to < count; to++) {
             traffic[node.participant][to] += frame.getLong();
+        }
+        for (int to = 0; to < count; to++) {
+            dropped[node.participant][to] += frame.getLong();
+        }
+        for (int from = 0; from < count; from++) {
+            dropped[from][node.participant] += frame.getLong();
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param opened  when the first node arrived at the barrier (the run's end for the last phase)
  * @param passed  when the barrier released the nodes
  * @param traffic frames sent, indexed [from participant][to participant]; index 0 is the conductor
+ * @param dropped frames faults dropped on each link, at the sender or the receiver, indexed the same way
  */
-public record PhaseRecord(String barrier, Instant opened, Instant passed, long[][] traffic) {
+public record PhaseRecord(String barrier, Instant opened, Instant passed, long[][] traffic, long[][] dropped) {
 }

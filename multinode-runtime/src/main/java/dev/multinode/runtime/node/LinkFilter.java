@@ -2,7 +2,6 @@ package dev.multinode.runtime.node;
 
 import dev.multinode.Direction;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The fault filter beneath a node's endpoint: per peer, whether traffic is blocked in either
@@ -19,7 +18,6 @@ final class LinkFilter {
     private final long[] delayNanos;
     private final double[] dropProbability;
     private final SplittableRandom[] dropRandom;
-    private final AtomicLongArray dropped;
     private volatile boolean isolated;
 
     LinkFilter(int self, int participants, long seed) {
@@ -30,23 +28,17 @@ final class LinkFilter {
         this.delayNanos = new long[participants];
         this.dropProbability = new double[participants];
         this.dropRandom = new SplittableRandom[participants];
-        this.dropped = new AtomicLongArray(participants);
     }
 
-    /** @return whether a frame to {@code to} may leave; counts it when dropped */
+    /** @return whether a frame to {@code to} may leave */
     synchronized boolean passOutbound(int to) {
         if (to == self) {
             return !isolated;
         }
         if (isolated || blockedOut[to]) {
-            dropped.incrementAndGet(to);
             return false;
         }
-        if (dropProbability[to] > 0 && dropRandom[to].nextDouble() < dropProbability[to]) {
-            dropped.incrementAndGet(to);
-            return false;
-        }
-        return true;
+        return !(dropProbability[to] > 0 && dropRandom[to].nextDouble() < dropProbability[to]);
     }
 
     /** @return whether a frame from {@code from} may be delivered */
@@ -91,12 +83,4 @@ final class LinkFilter {
         isolated = true;
     }
 
-    /** @return frames to each participant this filter dropped so far */
-    long[] droppedCounts() {
-        long[] counts = new long[dropped.length()];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = dropped.get(i);
-        }
-        return counts;
-    }
 }

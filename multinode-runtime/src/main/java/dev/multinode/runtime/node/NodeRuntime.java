@@ -178,12 +178,6 @@ public final class NodeRuntime implements Node {
         join(receiverThread);
         resources.close();
         closeEndpoint();
-        long[] dropped = filter.droppedCounts();
-        for (int peer = 1; peer < dropped.length; peer++) {
-            if (dropped[peer] > 0) {
-                log.info("{} dropped {} frames to {} because of faults", config.role(), dropped[peer], config.roles().get(peer - 1));
-            }
-        }
         long unhandled = unhandledFrames.get();
         if (unhandled > 0) {
             log.info("{} dropped {} frames that arrived while no handler was set (Node.onReceive)", config.role(), unhandled);
@@ -229,6 +223,7 @@ public final class NodeRuntime implements Node {
 
     void deliverUserFrame(int from, ByteBuffer payload) {
         if (!filter.passInbound(from)) {
+            traffic.droppedFrom(from);
             return;
         }
         FrameHandler current = handler;
@@ -246,6 +241,7 @@ public final class NodeRuntime implements Node {
 
     void deliverProbeMessage(int from, ByteBuffer copy) {
         if (!filter.passInbound(from)) {
+            traffic.droppedFrom(from);
             return;
         }
         String probeName;
@@ -389,9 +385,10 @@ public final class NodeRuntime implements Node {
     /** Sends the system under test's frames and probe messages through the fault filter. */
     private void sendFaultable(int to, int type, ByteBuffer payload) {
         if (!filter.passOutbound(to)) {
+            traffic.droppedTo(to);
             return;
         }
-        traffic.count(to);
+        traffic.sent(to);
         long delay = filter.delayNanos(to);
         if (delay == 0) {
             endpoint.send(to, type, payload);

@@ -1,0 +1,106 @@
+package dev.multinode.runtime.report;
+
+import dev.multinode.runtime.conductor.NodeReport;
+import dev.multinode.runtime.conductor.PhaseRecord;
+import dev.multinode.runtime.conductor.RootCause;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code result.json}: the run's facts for tools (CI dashboards, scripts). Instants are ISO-8601 in
+ * UTC; the seed is a string because a 64-bit integer does not survive a trip through a double (as in
+ * JavaScript or older jq).
+ */
+final class ResultJson {
+
+    /** The file's name in the run folder. */
+    static final String FILE = "result.json";
+    /** Bumped when a field changes meaning or goes away. */
+    private static final int FORMAT = 1;
+
+    private ResultJson() {
+    }
+
+    static String of(RunRecord run) {
+        JsonWriter json = new JsonWriter().beginObject();
+        json.name("format").value(FORMAT);
+        json.name("testClass").value(run.testClass());
+        json.name("name").value(run.name());
+        json.name("runId").value(run.runId());
+        json.name("runDirectory").value(run.runDirectory().toString());
+        json.name("roles").beginArray();
+        run.roles().forEach(json::value);
+        json.endArray();
+        json.name("transport").value(run.transport());
+        json.name("launchMode").value(run.launchMode());
+        json.name("seed").value(Long.toString(run.seed()));
+        json.name("started").value(run.started().toString());
+        json.name("ended").value(run.ended().toString());
+        json.name("durationMs").value(millis(run.started(), run.ended()));
+        json.name("passed").value(run.passed());
+        rootCause(json, run.result().rootCause());
+        json.name("nodes").beginArray();
+        for (NodeReport node : run.result().nodes()) {
+            json.beginObject();
+            json.name("role").value(node.role());
+            json.name("outcome").value(RunRecord.firstLine(node.outcome()));
+            json.name("where").value(node.where());
+            json.name("error").value(run.errorSummary(node));
+            json.name("durationMs").value(node.durationMs());
+            json.name("log").value(run.roles().contains(node.role()) ? node.role() + ".log" : null);
+            json.endObject();
+        }
+        json.endArray();
+        barriers(json, run);
+        json.name("files").beginObject();
+        json.name("mergedLog").value(MergedLog.FILE);
+        json.name("timeline").value(TimelinePage.FILE);
+        json.endObject();
+        return json.endObject().text();
+    }
+
+    private static void rootCause(JsonWriter json, RootCause root) {
+        json.name("rootCause");
+        if (root == null) {
+            json.value((String) null);
+            return;
+        }
+        json.beginObject();
+        json.name("role").value(root.role());
+        json.name("where").value(root.where());
+        json.name("summary").value(root.summary());
+        json.name("thrown").value(root.thrown());
+        json.endObject();
+    }
+
+    /**
+     * Every barrier the run reached, in order. A barrier still open when the run ended did not pass:
+     * it {@code failed} when the root cause is that barrier, otherwise the run was aborted while
+     * nodes waited there.
+     */
+    private static void barriers(JsonWriter json, RunRecord run) {
+        json.name("barriers").beginArray();
+        List<PhaseRecord> phases = run.result().phases();
+        for (int i = 0; i < phases.size(); i++) {
+            PhaseRecord phase = phases.get(i);
+            if (phase.barrier() == null) {
+                continue;
+            }
+            Barriers.State state = Barriers.state(run, i);
+            json.beginObject();
+            json.name("name").value(phase.barrier());
+            json.name("outcome").value(state.word());
+            json.name("opened").value(phase.opened().toString());
+            json.name("passed").value(state == Barriers.State.PASSED ? phase.passed().toString() : null);
+            json.name("durationMs").value(millis(phase.opened(), phase.passed()));
+            json.name("framesInPhase").value(Barriers.frames(phase));
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    private static long millis(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis();
+    }
+}
