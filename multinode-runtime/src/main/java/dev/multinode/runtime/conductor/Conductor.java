@@ -1,6 +1,7 @@
 package dev.multinode.runtime.conductor;
 
 import dev.multinode.BarrierFailedException;
+import dev.multinode.runtime.node.IdleStrategies;
 import dev.multinode.runtime.protocol.FrameType;
 import dev.multinode.runtime.protocol.ThrowableWire;
 import dev.multinode.runtime.protocol.Wire;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.slf4j.Logger;
@@ -39,8 +39,7 @@ public final class Conductor implements FrameReceiver, Runnable {
     private final ManyToOneConcurrentArrayQueue<Runnable> commands = new ManyToOneConcurrentArrayQueue<>(1024);
     private final ByteBuffer received;
     private final ByteBuffer outgoing;
-    private final IdleStrategy idle = new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1),
-            TimeUnit.MILLISECONDS.toNanos(1));
+    private final IdleStrategy idle = IdleStrategies.coordinator();
     private final CompletableFuture<ConductorResult> result = new CompletableFuture<>();
     private final Map<String, String> dumps = new LinkedHashMap<>();
     private final FaultCoordinator faults;

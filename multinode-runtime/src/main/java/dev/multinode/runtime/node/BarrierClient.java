@@ -5,7 +5,6 @@ import dev.multinode.RunAbortedException;
 import dev.multinode.spi.BarrierService;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
@@ -19,8 +18,7 @@ final class BarrierClient implements BarrierService {
     private static final long CONDUCTOR_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final NodeControl control;
-    private final IdleStrategy idle = new BackoffIdleStrategy(200, 20, TimeUnit.MICROSECONDS.toNanos(1),
-            TimeUnit.MILLISECONDS.toNanos(1));
+    private final IdleStrategy idle = IdleStrategies.coordinator();
 
     private volatile Thread waiter;
     private volatile String releasedBarrier;

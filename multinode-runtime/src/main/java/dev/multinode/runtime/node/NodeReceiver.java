@@ -5,8 +5,6 @@ import dev.multinode.runtime.protocol.Wire;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.FrameReceiver;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.slf4j.MDC;
 
@@ -24,8 +22,7 @@ final class NodeReceiver implements FrameReceiver, Runnable {
     private final BarrierClient barriers;
     private final Endpoint endpoint;
     private final ByteBuffer scratch;
-    private final IdleStrategy idle = new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1),
-            TimeUnit.MILLISECONDS.toNanos(1));
+    private final IdleStrategy idle = IdleStrategies.receiver();
     private volatile boolean running = true;
 
     NodeReceiver(NodeRuntime node, NodeControl control, BarrierClient barriers, Endpoint endpoint, int maxFrame) {

@@ -3,6 +3,7 @@ package dev.multinode.transport.inproc;
 import dev.multinode.spi.FrameReceiver;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
@@ -19,9 +20,10 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * frames to and only the owner's polling thread reads.
  *
  * <p>The memory is freed on {@link #close}, which may race with writers and with the reader (a
- * node is killed from another thread). Each access therefore holds a lease, and whoever ends the
- * last lease of a closed inbox frees the memory, so a writer never touches freed memory and close
- * never blocks, not even when a frame handler closes its own inbox.
+ * node is killed from another thread). Each writer holds a lease while it writes; the reader marks
+ * itself reading in state of its own (so the hot path shares no written cache line between reader
+ * and writers); whoever finishes last after a close frees the memory, so nobody touches freed memory
+ * and close never blocks, not even when a frame handler closes its own inbox.
  */
 final class Inbox implements AutoCloseable {
 
@@ -52,8 +54,8 @@ final class Inbox implements AutoCloseable {
     private final ByteBuffer view;
     private final MessageHandler handler = this::onMessage;
     private final AtomicInteger leases = new AtomicInteger();
-    private FrameReceiver receiver;
-    private int delivered;
+    private final ReaderState reader = new ReaderState();
+    private final AtomicBoolean freed = new AtomicBoolean();
 
     /**
      * Allocates the ring.
@@ -132,17 +134,21 @@ final class Inbox implements AutoCloseable {
      * @return how many frames were delivered; none once closed, even during this call
      */
     int drain(FrameReceiver frameReceiver, int limit) {
-        if (!acquire()) {
-            return 0;
-        }
-        receiver = frameReceiver;
-        delivered = 0;
+        reader.reading = true;
         try {
+            if (isClosed()) {
+                return 0;
+            }
+            reader.receiver = frameReceiver;
+            reader.delivered = 0;
             ring.read(handler, limit);
-            return delivered;
+            return reader.delivered;
         } finally {
-            receiver = null;
-            release();
+            reader.receiver = null;
+            reader.reading = false;
+            if (isClosed()) {
+                freeIfUnused();
+            }
         }
     }
 
@@ -154,15 +160,23 @@ final class Inbox implements AutoCloseable {
         // a receiver may have moved the view or changed its order; each frame starts afresh
         view.limit(index + length).position(index);
         view.order(ByteOrder.BIG_ENDIAN);
-        delivered++;
-        receiver.onFrame(typeId >>> TYPE_BITS, typeId & TYPE_MASK, view);
+        reader.delivered++;
+        reader.receiver.onFrame(typeId >>> TYPE_BITS, typeId & TYPE_MASK, view);
     }
 
     /** Discards frames from now on and frees the memory as soon as nobody uses it. Idempotent. */
     @Override
     public void close() {
-        int before = leases.getAndAccumulate(CLOSED_BIT, (current, bit) -> current | bit);
-        if (before == 0) {
+        leases.getAndAccumulate(CLOSED_BIT, (current, bit) -> current | bit);
+        freeIfUnused();
+    }
+
+    /**
+     * Frees the memory once closed, with no writer lease and no reader inside. Both sides write their
+     * own flag before reading the other's (volatile), so at least one of them sees the other gone.
+     */
+    private void freeIfUnused() {
+        if (leases.get() == CLOSED_BIT && !reader.reading && freed.compareAndSet(false, true)) {
             BufferUtil.free(memory);
         }
     }
@@ -180,7 +194,20 @@ final class Inbox implements AutoCloseable {
 
     private void release() {
         if (leases.decrementAndGet() == CLOSED_BIT) {
-            BufferUtil.free(memory);
+            freeIfUnused();
         }
+    }
+
+    /**
+     * What only the reader writes, padded onto cache lines of its own so that writers' reads of the
+     * inbox's final fields never miss because the reader wrote next to them.
+     */
+    @SuppressWarnings("unused")
+    private static final class ReaderState {
+        private long p01, p02, p03, p04, p05, p06, p07, p08;
+        volatile boolean reading;
+        FrameReceiver receiver;
+        int delivered;
+        private long p11, p12, p13, p14, p15, p16, p17, p18;
     }
 }
