@@ -13,6 +13,8 @@ import dev.multinode.runtime.launch.ProcessLauncher;
 import dev.multinode.runtime.launch.RunContext;
 import dev.multinode.runtime.launch.ThreadLauncher;
 import dev.multinode.runtime.node.NodeOutcome;
+import dev.multinode.runtime.report.ReportWriter;
+import dev.multinode.runtime.report.RunRecord;
 import dev.multinode.runtime.settings.RunSettings;
 import dev.multinode.runtime.settings.TransportCatalog;
 import dev.multinode.spi.MultiNodeRunner;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,13 +53,16 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
 
     @Override
     public void run(RunSpec spec, NodeBody body) {
-        RunSettings settings = RunSettings.resolve(spec, System.getProperties(), SpecName.ofCaller());
+        SpecName caller = SpecName.ofCaller();
+        RunSettings settings = RunSettings.resolve(spec, System.getProperties(), caller.method());
         TransportProvider provider = TransportCatalog.load().get(settings.transport());
         LaunchMode launchMode = chooseLaunchMode(settings, provider);
         byte[] serializedBody = BodySerializer.serialize(body);
 
         String runId = RunDirectory.newRunId();
-        Path runDirectory = RunDirectory.create(settings.runRoot(), settings.name(), runId);
+        Path runDirectory = RunDirectory.create(settings.runRoot(), caller.testClass(), settings.name(), runId);
+        Instant started = Instant.now();
+        RunEvents events = new RunEvents();
         List<String> participants = new ArrayList<>();
         participants.add("conductor");
         participants.addAll(settings.roles());
@@ -67,7 +73,6 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         Map<String, NodeOutcome> localOutcomes;
         try (Transport transport = open(provider, transportContext);
              NodeLauncher launcher = launcherFor(launchMode)) {
-            RunEvents events = new RunEvents();
             Conductor conductor = new Conductor(transport.endpoint(TransportContext.CONDUCTOR), settings.roles(),
                     new ConductorTimeouts(RunContext.START_TIMEOUT, settings.timeout(), RunContext.ABORT_GRACE), events,
                     transportContext.maxFrameSize());
@@ -87,6 +92,9 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
             }
             throw new IllegalStateException("Cannot start the run: " + e, e);
         }
+        ReportWriter.write(new RunRecord(caller.testClass(), settings.name(), runId, runDirectory, settings.roles(),
+                provider.name(), launchMode.name().toLowerCase(Locale.ROOT), settings.seed(), started, Instant.now(), result,
+                events.snapshot(), localOutcomes));
         if (!result.passed()) {
             throw FailureReport.of(settings, provider.name() + "/" + launchMode.name().toLowerCase(Locale.ROOT), result,
                     localOutcomes, runDirectory);

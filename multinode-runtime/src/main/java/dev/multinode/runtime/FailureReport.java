@@ -5,12 +5,21 @@ import dev.multinode.runtime.conductor.ConductorResult;
 import dev.multinode.runtime.conductor.NodeReport;
 import dev.multinode.runtime.conductor.RootCause;
 import dev.multinode.runtime.node.NodeOutcome;
+import dev.multinode.runtime.report.LogTail;
 import dev.multinode.runtime.settings.RunSettings;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
-/** Writes the one failure a failed run throws: root cause first, then the others, seed, folder. */
+/**
+ * Writes the one failure a failed run throws: root cause first, then the others, seed, folder and the
+ * failing node's last lines.
+ */
 final class FailureReport {
+
+    private static final int LOG_LINES = 20;
+    private static final int LINE_CHARS = 1_000;
 
     private FailureReport() {
     }
@@ -36,7 +45,27 @@ final class FailureReport {
                 .append(settings.seed()).append(')');
         text.append("\nTransport: ").append(transport);
         text.append("\nRun folder: ").append(runDirectory);
+        appendLogTail(text, root.role(), runDirectory);
         return new MultiNodeFailure(text.toString(), cause, root.role(), settings.seed(), runDirectory);
+    }
+
+    /** The failing node's last lines, unless the root cause already quotes them (a process's death does). */
+    private static void appendLogTail(StringBuilder text, String role, Path runDirectory) {
+        if (role == null) {
+            return;
+        }
+        Path log = runDirectory.resolve(role + ".log");
+        try {
+            List<String> last = LogTail.of(log, LOG_LINES);
+            if (!last.isEmpty() && text.indexOf(last.get(last.size() - 1)) < 0) {
+                text.append(last.size() == 1 ? "\nLast line of " : "\nLast " + last.size() + " lines of ")
+                        .append(log.getFileName()).append(':');
+                last.forEach(line -> text.append("\n    ").append(line.length() <= LINE_CHARS ? line
+                        : line.substring(0, LINE_CHARS) + "\u2026"));
+            }
+        } catch (IOException e) {
+            text.append("\nThe log ").append(log).append(" cannot be read: ").append(e);
+        }
     }
 
     /** In thread mode the original exception, with its own class and stack, stands for the rebuilt one. */

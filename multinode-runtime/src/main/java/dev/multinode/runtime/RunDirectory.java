@@ -2,8 +2,10 @@ package dev.multinode.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -12,9 +14,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The folder of one run: {@code <runRoot>/<spec name>/<run id>}. */
+/** The folder of one run: {@code <runRoot>/<test class>/<test method or spec name>/<run id>}. */
 final class RunDirectory {
 
+    private static final int CREATE_ATTEMPTS = 3;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private RunDirectory() {
@@ -26,16 +29,29 @@ final class RunDirectory {
         return LocalDateTime.now().format(STAMP) + "-" + HexFormat.of().formatHex(random);
     }
 
-    static Path create(Path runRoot, String specName, String runId) {
-        Path folder = runRoot.resolve(specName.replaceAll("[^A-Za-z0-9._-]", "_")).resolve(runId);
-        try {
-            return Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the run folder " + folder, e);
+    static Path create(Path runRoot, String testClass, String name, String runId) {
+        Path folder = runRoot.resolve(safe(testClass)).resolve(safe(name)).resolve(runId);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Files.createDirectories(folder);
+            } catch (NoSuchFileException e) {
+                // a passing run of the same test just deleted the parent it found empty: create it again
+                if (attempt == CREATE_ATTEMPTS) {
+                    throw new UncheckedIOException("Cannot create the run folder " + folder, e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the run folder " + folder, e);
+            }
         }
     }
 
-    /** Deletes the run folder, and its spec folder if that is left empty. */
+    /** A name becomes one plain folder name: never empty, never {@code .} or {@code ..}. */
+    private static String safe(String name) {
+        String cleaned = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return cleaned.replace(".", "").isEmpty() ? "_" + cleaned : cleaned;
+    }
+
+    /** Deletes the run folder, and its name and test class folders if they are left empty. */
     static void delete(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
@@ -53,13 +69,14 @@ final class RunDirectory {
                 return FileVisitResult.CONTINUE;
             }
         });
-        Path specFolder = folder.getParent();
-        try (var left = Files.list(specFolder)) {
-            if (left.findAny().isEmpty()) {
-                Files.deleteIfExists(specFolder);
-            }
+        try {
+            Path nameFolder = folder.getParent();
+            Files.deleteIfExists(nameFolder);
+            Files.deleteIfExists(nameFolder.getParent());
+        } catch (DirectoryNotEmptyException e) {
+            // other runs of the same test or class keep their folders
         } catch (IOException e) {
-            // another run of the same spec may be creating its folder right now: leave it
+            // another run of the same test may be creating its folder right now: leave it
         }
     }
 }

@@ -1,20 +1,49 @@
 package dev.multinode.runtime;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Optional;
 
-/** Names a run after the code that started it: the test class and method. */
-final class SpecName {
+/**
+ * Names a run after the code that started it: the test method (the nearest caller annotated as a
+ * JUnit or TestNG test, so that a helper the test calls does not name the run) and its class; with
+ * no test method on the stack, the first caller outside the harness.
+ *
+ * @param testClass the simple name of the calling class
+ * @param method    the calling method, without the decorations of a lambda
+ */
+record SpecName(String testClass, String method) {
 
-    private SpecName() {
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    static SpecName ofCaller() {
+        List<StackWalker.StackFrame> callers = WALKER.walk(frames -> frames
+                .filter(frame -> !isHarness(frame.getClassName()))
+                .toList());
+        Optional<StackWalker.StackFrame> caller = callers.stream().filter(SpecName::isTestMethod).findFirst()
+                .or(() -> callers.stream().findFirst());
+        return caller.map(frame -> new SpecName(simpleName(frame.getClassName()), frame.getMethodName()
+                .replace("lambda$", "")
+                .replaceAll("\\$\\d+$", ""))).orElse(new SpecName("multinode", "spec"));
     }
 
-    static String ofCaller() {
-        Optional<StackWalker.StackFrame> caller = StackWalker.getInstance().walk(frames -> frames
-                .filter(frame -> !isHarness(frame.getClassName()))
-                .findFirst());
-        return caller.map(frame -> simpleName(frame.getClassName()) + "-" + frame.getMethodName()
-                .replace("lambda$", "")
-                .replaceAll("\\$\\d+$", "")).orElse("spec");
+    private static boolean isTestMethod(StackWalker.StackFrame frame) {
+        try {
+            for (Method method : frame.getDeclaringClass().getDeclaredMethods()) {
+                if (method.getName().equals(frame.getMethodName())) {
+                    for (Annotation annotation : method.getAnnotations()) {
+                        String type = annotation.annotationType().getName();
+                        if ((type.startsWith("org.junit.") || type.startsWith("org.testng.")) && type.endsWith("Test")) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        } catch (LinkageError | SecurityException e) {
+            // a class we cannot inspect is not a test we can name the run after
+        }
+        return false;
     }
 
     private static boolean isHarness(String className) {
@@ -23,7 +52,8 @@ final class SpecName {
                 || className.equals("dev.multinode.SpecBuilder");
     }
 
+    /** An anonymous class stands for the class it is written in. */
     private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
+        return className.substring(className.lastIndexOf('.') + 1).replaceAll("(\\$\\d+)+$", "");
     }
 }

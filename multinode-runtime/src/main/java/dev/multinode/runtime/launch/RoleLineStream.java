@@ -1,19 +1,17 @@
 package dev.multinode.runtime.launch;
 
+import dev.multinode.runtime.report.LogLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 
 /**
- * Prefixes every line a node prints with the time and its role, so that its log and the merged log
- * read line by line. Thread-safe: lines of different threads never interleave.
+ * Prefixes every line a node prints with the time and its role ({@link LogLine}), so that its log
+ * and the merged log read line by line. Thread-safe: lines of different threads never interleave.
  */
 final class RoleLineStream extends OutputStream {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final OutputStream target;
     private final String role;
@@ -48,8 +46,15 @@ final class RoleLineStream extends OutputStream {
         target.flush();
     }
 
+    /** Writes out a last line without a line end, then closes the target. */
+    @Override
+    public synchronized void close() throws IOException {
+        flush();
+        target.close();
+    }
+
     private void emit() throws IOException {
-        String prefix = LocalTime.now().format(TIME) + " [" + role + "] ";
+        String prefix = LogLine.prefix(Instant.now(), role);
         target.write(prefix.getBytes(StandardCharsets.UTF_8));
         line.writeTo(target);
         target.write('\n');

@@ -4,8 +4,14 @@ import dev.multinode.NodeBody;
 import dev.multinode.runtime.body.BodySerializer;
 import dev.multinode.runtime.node.NodeOutcome;
 import dev.multinode.runtime.node.NodeRuntime;
+import dev.multinode.runtime.report.NodeLogCapture;
 import dev.multinode.spi.Endpoint;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every node as a thread of this JVM, named after its role. Each node gets its own copy of the
- * body, deserialized as a process would, so that nodes share nothing they would not share apart.
+ * body, deserialized as a process would, so that nodes share nothing they would not share apart,
+ * and its own log: what its threads print goes to {@code <run folder>/<role>.log}.
  */
 public final class ThreadLauncher implements NodeLauncher {
 
@@ -26,16 +33,19 @@ public final class ThreadLauncher implements NodeLauncher {
 
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, NodeOutcome> outcomes = new ConcurrentHashMap<>();
+    private NodeLogCapture capture;
 
     @Override
     public void launch(RunContext run) throws IOException {
         List<String> roles = run.settings().roles();
+        capture = NodeLogCapture.start(openLogs(run));
         for (int i = 0; i < roles.size(); i++) {
             String role = roles.get(i);
             Endpoint endpoint = run.transport().endpoint(i + 1);
             NodeBody body = BodySerializer.deserialize(run.body(), run.bodyClassLoader());
             NodeRuntime node = new NodeRuntime(run.nodeConfig(role), endpoint);
             Thread thread = new Thread(() -> {
+                capture.enter(role);
                 NodeOutcome outcome = node.run(body);
                 outcomes.put(role, outcome);
             }, role);
@@ -44,6 +54,21 @@ public final class ThreadLauncher implements NodeLauncher {
             threads.add(thread);
         }
         threads.forEach(Thread::start);
+    }
+
+    /** Each node's log, {@code <run folder>/<role>.log}, in the same line format as a process node's. */
+    private static Map<String, PrintStream> openLogs(RunContext run) throws IOException {
+        Map<String, PrintStream> logs = new LinkedHashMap<>();
+        try {
+            for (String role : run.settings().roles()) {
+                OutputStream file = new BufferedOutputStream(Files.newOutputStream(run.runDirectory().resolve(role + ".log")));
+                logs.put(role, new PrintStream(new RoleLineStream(file, role), true, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            logs.values().forEach(PrintStream::close);
+            throw e;
+        }
+        return logs;
     }
 
     @Override
@@ -67,6 +92,9 @@ public final class ThreadLauncher implements NodeLauncher {
                 LOG.warn("Node thread {} is still alive after the run; interrupting it", thread.getName());
                 thread.interrupt();
             }
+        }
+        if (capture != null) {
+            capture.close();
         }
     }
 }

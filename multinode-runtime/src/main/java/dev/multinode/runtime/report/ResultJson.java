@@ -3,6 +3,7 @@ package dev.multinode.runtime.report;
 import dev.multinode.runtime.conductor.NodeReport;
 import dev.multinode.runtime.conductor.PhaseRecord;
 import dev.multinode.runtime.conductor.RootCause;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,7 @@ final class ResultJson {
             json.name("where").value(node.where());
             json.name("error").value(run.errorSummary(node));
             json.name("durationMs").value(node.durationMs());
-            json.name("log").value(run.roles().contains(node.role()) ? node.role() + ".log" : null);
+            json.name("log").value(Files.exists(run.logOf(node.role())) ? node.role() + ".log" : null);
             json.endObject();
         }
         json.endArray();
@@ -94,7 +95,8 @@ final class ResultJson {
             json.name("opened").value(phase.opened().toString());
             json.name("passed").value(state == Barriers.State.PASSED ? phase.passed().toString() : null);
             json.name("durationMs").value(millis(phase.opened(), phase.passed()));
-            json.name("framesInPhase").value(Barriers.frames(phase));
+            json.name("framesInPhase").value(Barriers.frames(phase.traffic()));
+            json.name("framesDroppedInPhase").value(Barriers.frames(phase.dropped()));
             json.endObject();
         }
         json.endArray();
