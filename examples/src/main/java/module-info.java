@@ -17,4 +17,5 @@ module dev.multinode.examples {
     exports dev.multinode.examples.cluster.routing;
     exports dev.multinode.examples.cluster.sharding;
     exports dev.multinode.examples.cluster.singleton;
+    exports dev.multinode.examples.specs;
 }

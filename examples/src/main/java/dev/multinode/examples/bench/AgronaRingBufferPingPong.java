@@ -24,6 +24,7 @@ final class AgronaRingBufferPingPong implements RawPingPong {
     private static final int RING_CAPACITY = 512 * 1024;
     private static final int MESSAGE_TYPE = 1;
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final long STOP_MILLIS = 5_000;
 
     @Override
     public String description() {
@@ -34,21 +35,22 @@ final class AgronaRingBufferPingPong implements RawPingPong {
     public Histogram run(PingPongPlan plan) throws InterruptedException {
         ByteBuffer toInitiatorMemory = ByteBuffer.allocateDirect(RING_CAPACITY + RingBufferDescriptor.TRAILER_LENGTH);
         ByteBuffer toEchoMemory = ByteBuffer.allocateDirect(RING_CAPACITY + RingBufferDescriptor.TRAILER_LENGTH);
+        ManyToOneRingBuffer toInitiator = new ManyToOneRingBuffer(new UnsafeBuffer(toInitiatorMemory));
+        ManyToOneRingBuffer toEcho = new ManyToOneRingBuffer(new UnsafeBuffer(toEchoMemory));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        Echo echo = new Echo(toEcho, toInitiator, deadline);
+        Thread echoThread = new Thread(echo, "raw-ping-pong-echo");
+        echoThread.setDaemon(true);
+        echoThread.start();
         try {
-            ManyToOneRingBuffer toInitiator = new ManyToOneRingBuffer(new UnsafeBuffer(toInitiatorMemory));
-            ManyToOneRingBuffer toEcho = new ManyToOneRingBuffer(new UnsafeBuffer(toEchoMemory));
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            Echo echo = new Echo(toEcho, toInitiator, deadline);
-            Thread echoThread = new Thread(echo, "raw-ping-pong-echo");
-            echoThread.setDaemon(true);
-            echoThread.start();
-            try {
-                return initiate(plan, toInitiator, toEcho, deadline, echo);
-            } finally {
-                echo.stop();
-                echoThread.join(TIMEOUT.toMillis());
-            }
+            return initiate(plan, toInitiator, toEcho, deadline, echo);
         } finally {
+            echo.stop();
+            echoThread.join(STOP_MILLIS);
+            if (echoThread.isAlive()) {
+                // freeing memory the echo may still read would crash the JVM; the GC frees it later
+                throw new IllegalStateException("The raw ping-pong's echo thread did not stop within " + STOP_MILLIS + " ms");
+            }
             BufferUtil.free(toInitiatorMemory);
             BufferUtil.free(toEchoMemory);
         }
@@ -71,9 +73,9 @@ final class AgronaRingBufferPingPong implements RawPingPong {
         write(peer, ping, plan.messageSize());
         while (more[0]) {
             if (inbox.read(onEcho) == 0) {
+                echo.checkAlive();
                 if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("The raw ping-pong did not finish within " + TIMEOUT.toMillis()
-                            + " ms" + echo.failureSuffix());
+                    throw new IllegalStateException("The raw ping-pong did not finish within " + TIMEOUT.toMillis() + " ms");
                 }
                 Thread.onSpinWait();
             }
@@ -129,9 +131,12 @@ final class AgronaRingBufferPingPong implements RawPingPong {
             running = false;
         }
 
-        String failureSuffix() {
+        /** Ends the initiator's wait at once when the echo failed: no echo will come. */
+        void checkAlive() {
             Throwable t = failure.get();
-            return t == null ? "" : "; the echo thread failed: " + t;
+            if (t != null) {
+                throw new IllegalStateException("The raw ping-pong's echo thread failed: " + t, t);
+            }
         }
     }
 }

@@ -42,6 +42,7 @@ final class HarnessBarrierLatency {
                 for (int i = 0; i < names.length; i++) {
                     names[i] = "b-" + i;
                 }
+                // every node records, so that all do the same work between barriers; only the recorder's is kept
                 Histogram intervals = Histograms.create();
                 long previous = 0;
                 for (int i = 0; i < names.length; i++) {

@@ -2,6 +2,9 @@ package dev.multinode.runtime.launch;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,19 +73,29 @@ public final class ProcessLauncher implements NodeLauncher {
         command.add("-Xshare:auto");
         command.addAll(run.settings().jvmArgs());
         command.add("-cp");
-        command.add(String.join(File.pathSeparator, classPath()));
+        command.add(String.join(File.pathSeparator, classPath(run.bodyClassLoader())));
         command.add(NodeMain.class.getName());
         command.add(folder.toString());
         return command;
     }
 
     /**
-     * The parent's module path, patched modules and class path, flattened into one class path: the
+     * The parent's module path, patched modules and class path, flattened into one class path, plus
+     * what the body's class loaders see (a program run by {@code mvn exec:java} lives in one): the
      * children run every module as part of the unnamed module, where ServiceLoader finds the
      * providers through META-INF/services.
      */
-    static List<String> classPath() {
+    static List<String> classPath(ClassLoader bodyLoader) {
         Set<String> entries = new LinkedHashSet<>();
+        for (ClassLoader loader = bodyLoader; loader != null; loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    if ("file".equals(url.getProtocol())) {
+                        entries.add(fileOf(url));
+                    }
+                }
+            }
+        }
         for (int i = 0; System.getProperty("jdk.module.patch." + i) != null; i++) {
             String patch = System.getProperty("jdk.module.patch." + i);
             addAll(entries, patch.substring(patch.indexOf('=') + 1));
@@ -90,6 +103,14 @@ public final class ProcessLauncher implements NodeLauncher {
         addAll(entries, System.getProperty("jdk.module.path", ""));
         addAll(entries, System.getProperty("java.class.path", ""));
         return new ArrayList<>(entries);
+    }
+
+    private static String fileOf(URL url) {
+        try {
+            return Path.of(url.toURI()).toString();
+        } catch (URISyntaxException e) {
+            return url.getPath();
+        }
     }
 
     private static void addAll(Set<String> entries, String path) {
