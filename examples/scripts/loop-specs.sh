@@ -1,19 +1,17 @@
 #!/usr/bin/env bash
-# Runs the three example specs N times in a row in each transport (inproc threads, chronicle and
-# tcp processes) and prints the pass count per transport. Not part of the normal build.
-# Usage (from the repository root, after `mvn -B -q install -DskipTests`):
-#   examples/scripts/loop-specs.sh [runs=20] [transports=inproc,chronicle,tcp]
-set -uo pipefail
+# Runs each example spec N times in a row in each mode (default: inproc threads, chronicle processes,
+# tcp processes) and prints one table: pass count and wall times (median, range) per spec and mode.
+# Not part of the build. Exits non-zero if any run failed; failed runs' folders are kept under
+# examples/target/multinode and the whole output is in examples/target/loop-specs-<time>.log.
+#
+# Usage, from anywhere, after `mvn -B -q install -DskipTests` at the repository root:
+#   examples/scripts/loop-specs.sh [runs=20] [modes=inproc/thread,chronicle/process,tcp/process] [maven args...]
+# e.g. examples/scripts/loop-specs.sh 5 tcp/process,tcp/thread -o
+set -euo pipefail
 runs=${1:-20}
-transports=${2:-inproc,chronicle,tcp}
+modes=${2:-inproc/thread,chronicle/process,tcp/process}
 cd "$(dirname "$0")/../.."
-for transport in ${transports//,/ }; do
-  passed=0
-  for ((i = 1; i <= runs; i++)); do
-    if mvn -B -q -o -pl examples exec:java -Dspecs.transports="$transport" > "target/loop-$transport-$i.log" 2>&1; then
-      passed=$((passed + 1))
-      rm -f "target/loop-$transport-$i.log"
-    fi
-  done
-  echo "$transport: $passed of $runs runs passed all three specs (failed runs' output: target/loop-$transport-*.log)"
-done
+mkdir -p examples/target
+log="examples/target/loop-specs-$(date +%Y%m%d-%H%M%S).log"
+echo "Running each example spec $runs times in $modes; output in $log"
+mvn -B -q "${@:3}" -pl examples compile exec:java -Dspecs.transports="$modes" -Dspecs.runs="$runs" 2>&1 | tee "$log"

@@ -1,21 +1,80 @@
 package dev.multinode.examples.specs;
 
 import dev.multinode.Node;
+import dev.multinode.examples.cluster.ClusterSettings;
 import dev.multinode.examples.cluster.ExampleCluster;
+import dev.multinode.examples.cluster.membership.ClusterView;
+import dev.multinode.examples.cluster.membership.Member;
+import dev.multinode.examples.cluster.membership.MemberStatus;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
-/** Starts the example cluster on a node and waits until every role is up. */
+/** The first step of every example spec: the cluster starts on each node and every role is up. */
 final class ClusterUp {
 
-    private static final long JOIN_SECONDS = 20;
+    /**
+     * Heartbeat and gossip every 100 ms, unreachable after 500 ms of silence, down 500 ms later:
+     * a killed node is gone in about a second, which keeps each spec within seconds.
+     */
+    static final ClusterSettings SETTINGS = ClusterSettings.defaults();
+
+    /** Joining takes a few gossip rounds; this bound only matters when something is broken. */
+    private static final Duration JOIN = Duration.ofSeconds(20);
 
     private ClusterUp() {
     }
 
+    /**
+     * Starts the cluster on every node at once, waits until this node sees every role up, then
+     * enters the barrier {@code cluster-up}. Members' ages follow the order in which they happen to
+     * join (node-a, the seed, is always the oldest).
+     *
+     * @param node the node
+     * @return the cluster on this node
+     * @throws Exception if the cluster does not form in time
+     */
     static ExampleCluster start(Node node) throws Exception {
-        ExampleCluster cluster = ExampleCluster.start(node);
-        cluster.membership().when(view -> view.upMembers().size() == node.roles().size()).get(JOIN_SECONDS, TimeUnit.SECONDS);
+        ExampleCluster cluster = ExampleCluster.start(node, SETTINGS);
+        await(cluster, view -> view.upMembers().size() == node.roles().size());
         node.enterBarrier("cluster-up");
         return cluster;
+    }
+
+    /**
+     * Starts the cluster one node at a time in the order of the roles, each once the previous one is
+     * up, so that the members' ages follow the roles: node-a is the oldest, node-b the next. Checks
+     * that order once every role is up, then enters the barrier {@code cluster-up}.
+     *
+     * @param node  the node
+     * @param early what to do on this node's cluster before it joins (declaring singletons, say)
+     * @return the cluster on this node
+     * @throws Exception if the cluster does not form in time
+     */
+    static ExampleCluster startOneByOne(Node node, Consumer<ExampleCluster> early) throws Exception {
+        ExampleCluster cluster = null;
+        for (String role : node.roles()) {
+            if (role.equals(node.role())) {
+                cluster = ExampleCluster.start(node, SETTINGS);
+                early.accept(cluster);
+                await(cluster, view -> view.hasStatus(role, MemberStatus.UP));
+            }
+            node.enterBarrier(role + "-up");
+        }
+        List<String> roles = node.roles();
+        ClusterView view = await(cluster, all -> all.upMembers().size() == roles.size());
+        List<String> oldestFirst = view.upMembers().stream().map(Member::role).toList();
+        if (!oldestFirst.equals(roles)) {
+            throw new AssertionError("members joined one by one in the order " + roles + ", but their ages say "
+                    + oldestFirst + " (oldest first)");
+        }
+        node.enterBarrier("cluster-up");
+        return cluster;
+    }
+
+    private static ClusterView await(ExampleCluster cluster, Predicate<ClusterView> condition) throws Exception {
+        return cluster.membership().when(condition).get(JOIN.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

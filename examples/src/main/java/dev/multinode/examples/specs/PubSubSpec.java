@@ -1,40 +1,72 @@
 package dev.multinode.examples.specs;
 
+import dev.multinode.MultiNode;
 import dev.multinode.MultiNodeProbe;
 import dev.multinode.SpecBuilder;
 import dev.multinode.examples.cluster.ExampleCluster;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
- * Pub-sub across nodes: node-a subscribes a probe living on node-c, node-b publishes; node-c
- * receives the message exactly once, node-a and node-b nothing.
+ * Pub-sub across nodes: node-a subscribes a probe living on node-c to "news"; node-b publishes
+ * "hello"; node-c receives it exactly once, node-a and node-b nothing. Their probes are subscribed
+ * to another topic, so a publication that leaked to the wrong subscribers would reach them.
  */
 public final class PubSubSpec {
 
+    /** The roles of the spec. */
+    public static final List<String> ROLES = List.of("node-a", "node-b", "node-c");
+
+    private static final Set<String> BYSTANDERS = Set.of("node-a", "node-b");
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Long enough for a second copy, or a stray delivery, to arrive over any transport. */
     private static final Duration QUIET = Duration.ofMillis(500);
 
     private PubSubSpec() {
     }
 
+    /** Runs the spec with the settings of the {@code multinode.*} system properties. */
+    public static void run() {
+        run(UnaryOperator.identity());
+    }
+
     /**
-     * @param spec a spec of the roles node-a, node-b, node-c
+     * Runs the spec.
+     *
+     * @param options sets options (transport, launch, name, ...) on the spec of {@link #ROLES}
+     * @throws dev.multinode.MultiNodeFailure if a node fails
      */
-    public static void run(SpecBuilder spec) {
-        spec.run(node -> {
+    public static void run(UnaryOperator<SpecBuilder> options) {
+        options.apply(MultiNode.spec(ROLES.toArray(String[]::new))).run(node -> {
             MultiNodeProbe inbox = node.probe("inbox");
             ExampleCluster cluster = ClusterUp.start(node);
-            node.runOn("node-a", () -> cluster.pubSub().subscribe("news", node.probeRef("node-c", "inbox"))
-                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+
+            node.runOn("node-a", () -> {
+                cluster.pubSub().subscribe("news", node.probeRef("node-c", "inbox"))
+                        .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                for (String bystander : BYSTANDERS) {
+                    cluster.pubSub().subscribe("sports", node.probeRef(bystander, "inbox"))
+                            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            });
             node.enterBarrier("subscribed");
-            node.runOn("node-b", () -> cluster.pubSub().publish("news", "hello").get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+
+            node.runOn("node-b", () -> {
+                int subscribers = cluster.pubSub().publish("news", "hello").get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                if (subscribers != 1) {
+                    throw new AssertionError("news has one subscriber, the publication went to " + subscribers);
+                }
+            });
+            node.enterBarrier("published");
+
             node.runOn("node-c", () -> {
                 inbox.expectMessage("hello", WAIT);
                 inbox.expectNoMessage(QUIET);
             });
-            node.runOn(Set.of("node-a", "node-b"), () -> inbox.expectNoMessage(QUIET));
+            node.runOn(BYSTANDERS, () -> inbox.expectNoMessage(QUIET));
             node.enterBarrier("delivered");
         });
     }
