@@ -4,22 +4,27 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * What one benchmark run measures, from system properties: the transport (as in specs,
- * {@code multinode.transport}, default {@code inproc}) and the {@code bench.*} counts.
+ * What one benchmark run measures, from system properties: the transport and launch mode (as in
+ * specs, {@code multinode.transport}, default {@code inproc}, and {@code multinode.launch}, default
+ * the transport's own) and the {@code bench.*} counts.
  *
  * @param transport      the transport's name
+ * @param launch         the launch mode as given, or {@code default}
  * @param pingPong       the ping-pong's message size and counts
  * @param barrierWarmup  barriers passed before measuring
  * @param barrierMeasured barrier intervals measured
+ * @param startupRuns    runs of three empty bodies timed for start-up; 0 skips it
  * @param outputDir      where the JSON report goes
  */
-record BenchConfig(String transport, PingPongPlan pingPong, int barrierWarmup, int barrierMeasured, Path outputDir) {
+record BenchConfig(String transport, String launch, PingPongPlan pingPong, int barrierWarmup, int barrierMeasured,
+                   int startupRuns, Path outputDir) {
 
     static final String MESSAGE_SIZE = "bench.messageSize";
     static final String PING_PONG_WARMUP = "bench.pingPong.warmup";
     static final String PING_PONG_MEASURED = "bench.pingPong.measured";
     static final String BARRIER_WARMUP = "bench.barrier.warmup";
     static final String BARRIER_MEASURED = "bench.barrier.measured";
+    static final String STARTUP_RUNS = "bench.startup.runs";
     static final String OUTPUT_DIR = "bench.outputDir";
 
     /**
@@ -42,8 +47,13 @@ record BenchConfig(String transport, PingPongPlan pingPong, int barrierWarmup, i
             throw new IllegalArgumentException(BARRIER_WARMUP + "=" + barrierWarmup + ", " + BARRIER_MEASURED + "="
                     + barrierMeasured + ": accepted a warm-up of 0 or more and 1 or more measured barriers");
         }
-        return new BenchConfig(properties.getProperty("multinode.transport", "inproc").trim(), plan, barrierWarmup,
-                barrierMeasured, Path.of(properties.getProperty(OUTPUT_DIR, "target/benchmarks")));
+        int startupRuns = integer(properties, STARTUP_RUNS, 5);
+        if (startupRuns < 0) {
+            throw new IllegalArgumentException(STARTUP_RUNS + "=" + startupRuns + ": accepted 0 (skip) or more runs");
+        }
+        return new BenchConfig(properties.getProperty("multinode.transport", "inproc").trim(),
+                properties.getProperty("multinode.launch", "default").trim(), plan, barrierWarmup, barrierMeasured,
+                startupRuns, Path.of(properties.getProperty(OUTPUT_DIR, "target/benchmarks")));
     }
 
     private static int integer(Properties properties, String key, int fallback) {

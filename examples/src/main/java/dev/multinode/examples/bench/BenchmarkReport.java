@@ -10,25 +10,22 @@ import java.util.Locale;
  * One benchmark run's results: printed as a table, saved as JSON.
  *
  * @param config          what was measured
+ * @param targets         the transport's targets
  * @param harness         the harness ping-pong's round trips
  * @param rawDescription  what the raw baseline measured, or null if the transport has none
  * @param raw             the raw baseline's round trips, or null
  * @param barrier         the barrier intervals
+ * @param startup         the start-up samples, or null if none were taken
  */
-record BenchmarkReport(BenchConfig config, LatencyStats harness, String rawDescription, LatencyStats raw,
-                       LatencyStats barrier) {
-
-    /** The harness round trip may cost at most this many times the raw one (median). */
-    static final double TARGET_RATIO = 1.5;
-    /** The barrier's median interval must stay below this. */
-    static final long TARGET_BARRIER_MEDIAN_NANOS = 10_000;
+record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness, String rawDescription,
+                       LatencyStats raw, LatencyStats barrier, StartupStats startup) {
 
     /** @return the results as a readable table with the targets' verdicts */
     String table() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%nmultinode harness benchmark: transport %s, %d-byte frames, %d cores, Java %s%n",
-                config.transport(), config.pingPong().messageSize(), Runtime.getRuntime().availableProcessors(),
-                Runtime.version()));
+        text.append(String.format(Locale.ROOT, "%nmultinode harness benchmark: transport %s, launch %s, %d-byte frames, "
+                        + "%d cores, Java %s%n", config.transport(), config.launch(), config.pingPong().messageSize(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version()));
         text.append(String.format(Locale.ROOT, "%-34s %9s %9s %9s %9s %9s %9s %9s%n", "latency in µs", "count", "min",
                 "median", "p90", "p99", "p99.9", "max"));
         row(text, "harness ping-pong round trip", harness);
@@ -37,16 +34,30 @@ record BenchmarkReport(BenchConfig config, LatencyStats harness, String rawDescr
         }
         row(text, "barrier, 3 nodes (interval)", barrier);
         if (raw != null) {
+            double median = ratio(harness.median(), raw.median());
             text.append(String.format(Locale.ROOT, "raw baseline: %s%n", rawDescription));
             text.append(String.format(Locale.ROOT, "harness/raw: median %.2fx, p90 %.2fx, p99 %.2fx (target median <= %.1fx): %s%n",
-                    ratio(harness.median(), raw.median()), ratio(harness.p90(), raw.p90()), ratio(harness.p99(), raw.p99()),
-                    TARGET_RATIO, ratio(harness.median(), raw.median()) <= TARGET_RATIO ? "met" : "MISSED"));
+                    median, ratio(harness.p90(), raw.p90()), ratio(harness.p99(), raw.p99()), targets.ratio(),
+                    verdict(median <= targets.ratio())));
         } else {
             text.append(String.format(Locale.ROOT, "no raw baseline for transport %s yet: no ratio%n", config.transport()));
         }
-        text.append(String.format(Locale.ROOT, "barrier median %.2f µs (target < %.0f µs): %s%n", barrier.median() / 1e3,
-                TARGET_BARRIER_MEDIAN_NANOS / 1e3, barrier.median() < TARGET_BARRIER_MEDIAN_NANOS ? "met" : "MISSED"));
+        text.append(String.format(Locale.ROOT, "barrier median %.2f µs %s%n", barrier.median() / 1e3,
+                targets.barrierMedianNanos() == 0 ? "(no target)" : String.format(Locale.ROOT, "(target < %.0f µs): %s",
+                        targets.barrierMedianNanos() / 1e3, verdict(barrier.median() < targets.barrierMedianNanos()))));
+        if (startup != null) {
+            text.append(String.format(Locale.ROOT, "start to all 3 bodies: median %d ms of %d runs (%s ms) %s%n",
+                    startup.medianToBodies(), startup.toBodies().size(), StartupStats.list(startup.toBodies()),
+                    targets.startupMillis() == 0 ? "(no target)" : String.format(Locale.ROOT, "(target < %d ms): %s",
+                            targets.startupMillis(), verdict(startup.medianToBodies() < targets.startupMillis()))));
+            text.append(String.format(Locale.ROOT, "whole run of 3 empty bodies: median %d ms (%s ms)%n",
+                    startup.medianWholeRun(), StartupStats.list(startup.wholeRun())));
+        }
         return text.toString();
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "MISSED";
     }
 
     private static void row(StringBuilder text, String name, LatencyStats stats) {
@@ -59,11 +70,12 @@ record BenchmarkReport(BenchConfig config, LatencyStats harness, String rawDescr
         return (double) harness / Math.max(1, raw);
     }
 
-    /** @return the results as a JSON object, nanoseconds throughout */
+    /** @return the results as a JSON object, nanoseconds throughout except where a name says ms */
     String json() {
         PingPongPlan plan = config.pingPong();
         StringBuilder json = new StringBuilder("{\n");
         json.append(String.format(Locale.ROOT, "  \"transport\": \"%s\",%n", escape(config.transport())));
+        json.append(String.format(Locale.ROOT, "  \"launch\": \"%s\",%n", escape(config.launch())));
         json.append(String.format(Locale.ROOT, "  \"timestamp\": \"%s\",%n", Instant.now()));
         json.append(String.format(Locale.ROOT, "  \"javaVersion\": \"%s\",%n", Runtime.version()));
         json.append(String.format(Locale.ROOT, "  \"availableProcessors\": %d,%n", Runtime.getRuntime().availableProcessors()));
@@ -77,11 +89,17 @@ record BenchmarkReport(BenchConfig config, LatencyStats harness, String rawDescr
         } else {
             json.append("  \"rawPingPong\": null,\n  \"ratioHarnessToRaw\": null,\n");
         }
-        json.append(String.format(Locale.ROOT, "  \"targetRatioMedian\": %.1f,%n", TARGET_RATIO));
         json.append(String.format(Locale.ROOT, "  \"barrier\": {\"nodes\": 3, \"warmup\": %d, %s},%n", config.barrierWarmup(),
                 barrier.jsonMembers()));
-        json.append(String.format(Locale.ROOT, "  \"targetBarrierMedianNs\": %d%n", TARGET_BARRIER_MEDIAN_NANOS));
+        json.append(String.format(Locale.ROOT, "  \"startup\": %s,%n", startup == null ? "null"
+                : "{\"nodes\": 3, " + startup.jsonMembers() + "}"));
+        json.append(String.format(Locale.ROOT, "  \"targets\": {\"ratioMedian\": %.1f, \"barrierMedianNs\": %s, \"startupMedianMs\": %s}%n",
+                targets.ratio(), orNull(targets.barrierMedianNanos()), orNull(targets.startupMillis())));
         return json.append("}\n").toString();
+    }
+
+    private static String orNull(long target) {
+        return target == 0 ? "null" : Long.toString(target);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.multinode.examples.bench;
 
 import java.util.Optional;
+import java.util.Properties;
 
 /** The raw baseline of each transport; a transport without one is benchmarked without a ratio. */
 final class RawBaselines {
@@ -9,12 +10,16 @@ final class RawBaselines {
     }
 
     /**
-     * @param transport a transport name, as {@code multinode.transport} gives it
+     * @param transport  a transport name, as {@code multinode.transport} gives it
+     * @param properties where {@value NioSocketPingPong#BLOCKING} may choose blocking sockets for {@code tcp}
      * @return its raw ping-pong, if one exists
      */
-    static Optional<RawPingPong> forTransport(String transport) {
+    static Optional<RawPingPong> forTransport(String transport, Properties properties) {
         return switch (transport) {
             case "inproc" -> Optional.of(new AgronaRingBufferPingPong());
+            case "chronicle" -> Optional.of(new ChronicleQueuePingPong());
+            case "tcp" -> Optional.of(new NioSocketPingPong(Boolean.parseBoolean(
+                    properties.getProperty(NioSocketPingPong.BLOCKING, "false").trim())));
             default -> Optional.empty();
         };
     }

@@ -1,0 +1,108 @@
+package dev.multinode.examples.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The {@code tcp} transport's baseline: one loopback TCP connection (TCP_NODELAY) between this JVM
+ * and a child JVM ({@link NioSocketEcho}) that echoes, two processes as in the harness ping-pong.
+ * Frames are the plan's size with no header. By default both ends busy-poll non-blocking channels;
+ * with {@code blocking} both block in the kernel instead, the slower figure a plain socket gives.
+ */
+final class NioSocketPingPong implements RawPingPong {
+
+    /** Set to {@code true} to measure blocking channels instead of busy-polled ones. */
+    static final String BLOCKING = "bench.tcp.blockingBaseline";
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final long ACCEPT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int IDLE_CHECK_MASK = (1 << 16) - 1;
+
+    private final boolean blocking;
+
+    /** @param blocking whether both ends use blocking channels rather than busy-polling */
+    NioSocketPingPong(boolean blocking) {
+        this.blocking = blocking;
+    }
+
+    @Override
+    public String description() {
+        return "NIO loopback TCP socket, two processes, "
+                + (blocking ? "blocking channels" : "busy-polling non-blocking channels");
+    }
+
+    @Override
+    public Histogram run(PingPongPlan plan) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try (TempFolder folder = TempFolder.create("multinode-bench-tcp-");
+             ServerSocketChannel server = ServerSocketChannel.open()) {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            // Resources close in reverse: the connection first, which ends the echo's loop.
+            try (ChildJvm echo = ChildJvm.start(NioSocketEcho.class, List.of(),
+                         List.of(Integer.toString(port), Integer.toString(plan.messageSize()),
+                                 blocking ? "blocking" : "polling", Long.toString(TIMEOUT.toMillis())),
+                         folder.path().resolve("echo.log"));
+                 SocketChannel channel = accept(server, echo, deadline)) {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                channel.configureBlocking(blocking);
+                return initiate(plan, channel, echo, deadline);
+            }
+        }
+    }
+
+    /** Polls, since a blocking accept could not notice that the child died. */
+    private static SocketChannel accept(ServerSocketChannel server, ChildJvm echo, long deadline) throws IOException {
+        server.configureBlocking(false);
+        while (true) {
+            SocketChannel channel = server.accept();
+            if (channel != null) {
+                return channel;
+            }
+            checkProgress(echo, deadline, "connect");
+            LockSupport.parkNanos(ACCEPT_POLL_NANOS);
+        }
+    }
+
+    private static Histogram initiate(PingPongPlan plan, SocketChannel channel, ChildJvm echo, long deadline)
+            throws IOException {
+        RoundTrips roundTrips = new RoundTrips(plan);
+        ByteBuffer out = ByteBuffer.allocateDirect(plan.messageSize());
+        ByteBuffer in = ByteBuffer.allocateDirect(plan.messageSize());
+        long[] idle = {0};
+        Runnable checks = () -> {
+            if ((++idle[0] & IDLE_CHECK_MASK) == 0) {
+                checkProgress(echo, deadline, "echo");
+            }
+        };
+        ByteBuffer ping = roundTrips.nextPing();
+        while (true) {
+            out.clear().put(0, ping, 0, plan.messageSize());
+            SocketFrames.writeFully(channel, out);
+            in.clear();
+            SocketFrames.readFully(channel, in, checks);
+            if (!roundTrips.onEcho(System.nanoTime(), in.getLong(0), in.position())) {
+                return roundTrips.histogram();
+            }
+            roundTrips.nextPing();
+        }
+    }
+
+    private static void checkProgress(ChildJvm echo, long deadline, String what) {
+        echo.checkAlive();
+        if (System.nanoTime() - deadline > 0) {
+            throw new IllegalStateException("The TCP echo process did not " + what + " within "
+                    + TIMEOUT.toMillis() + " ms");
+        }
+    }
+}
