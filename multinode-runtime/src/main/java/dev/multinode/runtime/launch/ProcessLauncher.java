@@ -66,14 +66,17 @@ public final class ProcessLauncher implements NodeLauncher {
     private static List<String> command(RunContext run, Path folder) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(run.provider().jvmFlags());
+        List<String> classPath = NodeClassArchive.jarsFirst(classPath(run.bodyClassLoader()));
+        List<String> flags = new ArrayList<>(run.provider().jvmFlags());
         // A node lives a few seconds: quick compilation and a small serial heap start it fastest.
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
+        flags.add("-XX:TieredStopAtLevel=1");
+        flags.add("-XX:+UseSerialGC");
+        command.addAll(flags);
         command.add("-Xshare:auto");
+        command.addAll(NodeClassArchive.flags(run.settings().runRoot(), classPath, run.settings().transport(), flags));
         command.addAll(run.settings().jvmArgs());
         command.add("-cp");
-        command.add(String.join(File.pathSeparator, classPath(run.bodyClassLoader())));
+        command.add(String.join(File.pathSeparator, classPath));
         command.add(NodeMain.class.getName());
         command.add(folder.toString());
         return command;
