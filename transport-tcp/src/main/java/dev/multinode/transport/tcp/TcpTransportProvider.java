@@ -17,9 +17,12 @@ public final class TcpTransportProvider implements TransportProvider {
     /** The name users select this transport by. */
     public static final String NAME = "tcp";
 
-    /** The runtime, which every JVM of a run loads next to this transport, uses Agrona. */
-    private static final List<String> JVM_FLAGS =
-            List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED,org.agrona");
+    /**
+     * The runtime, which every JVM of a run loads next to this transport, uses Agrona. Node JVMs
+     * run everything on the class path, where Agrona is part of the unnamed module: naming the
+     * {@code org.agrona} module there would only print a warning into every node's log.
+     */
+    private static final List<String> JVM_FLAGS = List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED");
 
     @Override
     public String name() {

@@ -26,7 +26,7 @@ class TcpTransportProviderTest {
         assertEquals("tcp", provider.name());
         assertEquals(Set.of(LaunchMode.PROCESS, LaunchMode.THREAD, LaunchMode.EXTERNAL), provider.launchModes());
         assertEquals(LaunchMode.PROCESS, provider.defaultLaunchMode());
-        assertEquals(List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED,org.agrona"), provider.jvmFlags());
+        assertEquals(List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED"), provider.jvmFlags());
     }
 
     @Test
