@@ -14,10 +14,11 @@ import java.util.Properties;
  * @param barrierWarmup  barriers passed before measuring
  * @param barrierMeasured barrier intervals measured
  * @param startupRuns    runs of three empty bodies timed for start-up; 0 skips it
+ * @param rounds         how many times the harness and raw ping-pongs alternate; their samples are pooled
  * @param outputDir      where the JSON report goes
  */
 record BenchConfig(String transport, String launch, PingPongPlan pingPong, int barrierWarmup, int barrierMeasured,
-                   int startupRuns, Path outputDir) {
+                   int startupRuns, int rounds, Path outputDir) {
 
     static final String MESSAGE_SIZE = "bench.messageSize";
     static final String PING_PONG_WARMUP = "bench.pingPong.warmup";
@@ -25,6 +26,7 @@ record BenchConfig(String transport, String launch, PingPongPlan pingPong, int b
     static final String BARRIER_WARMUP = "bench.barrier.warmup";
     static final String BARRIER_MEASURED = "bench.barrier.measured";
     static final String STARTUP_RUNS = "bench.startup.runs";
+    static final String ROUNDS = "bench.rounds";
     static final String OUTPUT_DIR = "bench.outputDir";
 
     /**
@@ -51,9 +53,13 @@ record BenchConfig(String transport, String launch, PingPongPlan pingPong, int b
         if (startupRuns < 0) {
             throw new IllegalArgumentException(STARTUP_RUNS + "=" + startupRuns + ": accepted 0 (skip) or more runs");
         }
+        int rounds = integer(properties, ROUNDS, 3);
+        if (rounds < 1) {
+            throw new IllegalArgumentException(ROUNDS + "=" + rounds + ": accepted 1 or more rounds");
+        }
         return new BenchConfig(properties.getProperty("multinode.transport", "inproc").trim(),
                 properties.getProperty("multinode.launch", "default").trim(), plan, barrierWarmup, barrierMeasured,
-                startupRuns, Path.of(properties.getProperty(OUTPUT_DIR, "target/benchmarks")));
+                startupRuns, rounds, Path.of(properties.getProperty(OUTPUT_DIR, "target/benchmarks")));
     }
 
     private static int integer(Properties properties, String key, int fallback) {

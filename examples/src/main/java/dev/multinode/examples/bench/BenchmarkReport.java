@@ -26,6 +26,8 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         text.append(String.format(Locale.ROOT, "%nmultinode harness benchmark: transport %s, launch %s, %d-byte frames, "
                         + "%d cores, Java %s%n", config.transport(), config.launch(), config.pingPong().messageSize(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version()));
+        text.append(String.format(Locale.ROOT, "ping-pongs: %d rounds pooled; node JVMs of the ping-pong and barrier runs: %s%n",
+                config.rounds(), String.join(" ", HarnessBenchmark.STEADY_STATE_JVM_ARGS)));
         text.append(String.format(Locale.ROOT, "%-34s %9s %9s %9s %9s %9s %9s %9s%n", "latency in µs", "count", "min",
                 "median", "p90", "p99", "p99.9", "max"));
         row(text, "harness ping-pong round trip", harness);
@@ -76,6 +78,9 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         StringBuilder json = new StringBuilder("{\n");
         json.append(String.format(Locale.ROOT, "  \"transport\": \"%s\",%n", escape(config.transport())));
         json.append(String.format(Locale.ROOT, "  \"launch\": \"%s\",%n", escape(config.launch())));
+        json.append(String.format(Locale.ROOT, "  \"rounds\": %d,%n", config.rounds()));
+        json.append(String.format(Locale.ROOT, "  \"nodeJvmArgs\": \"%s\",%n",
+                escape(String.join(" ", HarnessBenchmark.STEADY_STATE_JVM_ARGS))));
         json.append(String.format(Locale.ROOT, "  \"timestamp\": \"%s\",%n", Instant.now()));
         json.append(String.format(Locale.ROOT, "  \"javaVersion\": \"%s\",%n", Runtime.version()));
         json.append(String.format(Locale.ROOT, "  \"availableProcessors\": %d,%n", Runtime.getRuntime().availableProcessors()));

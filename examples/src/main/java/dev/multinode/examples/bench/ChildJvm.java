@@ -2,6 +2,9 @@ package dev.multinode.examples.bench;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,9 +56,21 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(main.getSimpleName(), process, log);
     }
 
-    /** This JVM's module path and class path as one class path: the echo mains need no module. */
+    /**
+     * What this package's class loaders see (a program run by {@code mvn exec:java} lives in one),
+     * then this JVM's module path and class path, as one class path: the echo mains need no module.
+     */
     private static String classPath() {
         Set<String> entries = new LinkedHashSet<>();
+        for (ClassLoader loader = ChildJvm.class.getClassLoader(); loader != null; loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    if ("file".equals(url.getProtocol())) {
+                        entries.add(Path.of(URI.create(url.toString())).toString());
+                    }
+                }
+            }
+        }
         for (String property : new String[] {"jdk.module.path", "java.class.path"}) {
             for (String entry : System.getProperty(property, "").split(File.pathSeparator)) {
                 if (!entry.isBlank()) {

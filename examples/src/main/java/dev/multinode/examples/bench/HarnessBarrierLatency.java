@@ -36,7 +36,8 @@ final class HarnessBarrierLatency {
         Path result = Files.createTempFile("multinode-bench-barrier-", ".hgrm");
         try {
             String resultFile = result.toString();
-            MultiNode.spec(RECORDER, "node-b", "node-c").name("HarnessBenchmark-barrier").timeout(TIMEOUT).run(node -> {
+            MultiNode.spec(RECORDER, "node-b", "node-c").name("HarnessBenchmark-barrier").timeout(TIMEOUT)
+                    .jvmArgs(HarnessBenchmark.STEADY_STATE_JVM_ARGS).run(node -> {
                 // the first interval ends at barrier warmup + 1, so one more barrier than intervals
                 String[] names = new String[warmup + measured + 1];
                 for (int i = 0; i < names.length; i++) {

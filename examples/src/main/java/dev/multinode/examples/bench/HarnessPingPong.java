@@ -32,7 +32,8 @@ final class HarnessPingPong {
         Path result = Files.createTempFile("multinode-bench-pingpong-", ".hgrm");
         try {
             String resultFile = result.toString();
-            MultiNode.spec(INITIATOR, ECHO).name("HarnessBenchmark-pingPong").timeout(TIMEOUT).run(node -> {
+            MultiNode.spec(INITIATOR, ECHO).name("HarnessBenchmark-pingPong").timeout(TIMEOUT)
+                    .jvmArgs(HarnessBenchmark.STEADY_STATE_JVM_ARGS).run(node -> {
                 PingPongInitiator initiator = null;
                 if (node.isRole(ECHO)) {
                     node.onReceive(node::send);

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * standard input, or when its deadline passes.
  *
  * <p>Arguments: the parent's port, the frame size, {@code blocking} or {@code polling}, the
- * lifetime in milliseconds.
+ * lifetime in milliseconds, {@code two-way} (one connection both ways) or {@code one-way} (it reads
+ * the first connection it opens and writes a second one, as the {@code tcp} transport's links go).
  */
 public final class NioSocketEcho {
 
@@ -25,21 +26,22 @@ public final class NioSocketEcho {
     }
 
     /**
-     * @param args the port, the frame size, the channel mode, the lifetime in milliseconds
+     * @param args the port, the frame size, the channel mode, the lifetime in milliseconds, the connections
      */
     public static void main(String[] args) {
-        if (args.length != 4 || !(args[2].equals("blocking") || args[2].equals("polling"))) {
-            System.err.println("usage: NioSocketEcho <port> <frame size> blocking|polling <lifetime ms>; got "
-                    + String.join(" ", args));
+        if (args.length != 5 || !(args[2].equals("blocking") || args[2].equals("polling"))
+                || !(args[4].equals("two-way") || args[4].equals("one-way"))) {
+            System.err.println("usage: NioSocketEcho <port> <frame size> blocking|polling <lifetime ms> two-way|one-way;"
+                    + " got " + String.join(" ", args));
             System.exit(2);
         }
         ParentWatch parent = ParentWatch.start(System.in);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[3]));
         ByteBuffer frame = ByteBuffer.allocateDirect(Integer.parseInt(args[1]));
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
-        try (SocketChannel channel = SocketChannel.open(address)) {
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.configureBlocking(args[2].equals("blocking"));
+        boolean blocking = args[2].equals("blocking");
+        try (SocketChannel in = open(address, blocking);
+             SocketChannel out = args[4].equals("one-way") ? open(address, blocking) : in) {
             long[] idle = {0};
             Runnable checks = () -> {
                 if ((++idle[0] & IDLE_CHECK_MASK) == 0 && (parent.parentGone() || System.nanoTime() - deadline > 0)) {
@@ -50,14 +52,14 @@ public final class NioSocketEcho {
             while (true) {
                 frame.clear();
                 try {
-                    SocketFrames.readFully(channel, frame, checks);
+                    SocketFrames.readFully(in, frame, checks);
                 } catch (EOFException e) {
                     if (frame.position() == 0) {
                         break; // the parent closed between frames: the end of the ping-pong
                     }
                     throw e;
                 }
-                SocketFrames.writeFully(channel, frame.flip());
+                SocketFrames.writeFully(out, frame.flip());
             }
         } catch (IOException | RuntimeException e) {
             if (!parent.parentGone()) {
@@ -66,5 +68,12 @@ public final class NioSocketEcho {
             }
         }
         System.exit(0);
+    }
+
+    private static SocketChannel open(InetSocketAddress address, boolean blocking) throws IOException {
+        SocketChannel channel = SocketChannel.open(address);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        channel.configureBlocking(blocking);
+        return channel;
     }
 }

@@ -11,16 +11,21 @@ final class RawBaselines {
 
     /**
      * @param transport  a transport name, as {@code multinode.transport} gives it
-     * @param properties where {@value NioSocketPingPong#BLOCKING} may choose blocking sockets for {@code tcp}
+     * @param properties where {@value NioSocketPingPong#BLOCKING} may choose blocking sockets and
+     *                   {@value NioSocketPingPong#ONE_WAY} one-way connections for {@code tcp}
      * @return its raw ping-pong, if one exists
      */
     static Optional<RawPingPong> forTransport(String transport, Properties properties) {
         return switch (transport) {
             case "inproc" -> Optional.of(new AgronaRingBufferPingPong());
             case "chronicle" -> Optional.of(new ChronicleQueuePingPong());
-            case "tcp" -> Optional.of(new NioSocketPingPong(Boolean.parseBoolean(
-                    properties.getProperty(NioSocketPingPong.BLOCKING, "false").trim())));
+            case "tcp" -> Optional.of(new NioSocketPingPong(flag(properties, NioSocketPingPong.BLOCKING),
+                    flag(properties, NioSocketPingPong.ONE_WAY)));
             default -> Optional.empty();
         };
+    }
+
+    private static boolean flag(Properties properties, String key) {
+        return Boolean.parseBoolean(properties.getProperty(key, "false").trim());
     }
 }
