@@ -34,6 +34,8 @@ final class InboundLink implements FrameSink {
     private int delivered;
     private boolean endOfStream;
     private boolean closed;
+    /** While not null: the sender's handshake, which must come before its frames. */
+    private ByteBuffer awaitedHandshake;
 
     /**
      * @param endpoint        the receiving endpoint
@@ -42,9 +44,11 @@ final class InboundLink implements FrameSink {
      * @param remote          its remote address, for the logs
      * @param initialCapacity the buffer's first size
      * @param maxFrameSize    the largest payload
+     * @param handshakeFirst  whether the sender's handshake is still to be read (on a connection this
+     *                        endpoint opened, whose other end answers with one before its frames)
      */
     InboundLink(TcpEndpoint endpoint, int from, SocketChannel channel, String remote, int initialCapacity,
-                int maxFrameSize) {
+                int maxFrameSize, boolean handshakeFirst) {
         this.endpoint = endpoint;
         this.from = from;
         this.channel = channel;
@@ -53,6 +57,7 @@ final class InboundLink implements FrameSink {
         this.maxCapacity = FrameDecoder.HEADER_BYTES + maxFrameSize;
         this.buffer = ByteBuffer.allocateDirect(Math.min(initialCapacity, maxCapacity)).flip();
         this.view = buffer.duplicate();
+        this.awaitedHandshake = handshakeFirst ? ByteBuffer.allocate(Handshake.BYTES) : null;
     }
 
     /**
@@ -107,11 +112,14 @@ final class InboundLink implements FrameSink {
         delivered = 0;
         receiver = target;
         try {
+            if (awaitedHandshake != null && !readHandshake()) {
+                return delivered;
+            }
             if (!endOfStream && !closed) {
                 read();
             }
             decode(limit);
-        } catch (FrameRejectedException e) {
+        } catch (FrameRejectedException | HandshakeRejectedException e) {
             reject(e);
         } catch (IOException e) {
             if (!endpoint.isClosed()) {
@@ -129,6 +137,38 @@ final class InboundLink implements FrameSink {
     public void onFrame(int type, ByteBuffer payload) {
         delivered++;
         receiver.onFrame(from, type, payload);
+    }
+
+    /**
+     * Reads the awaited handshake, never a byte beyond it, and checks that it comes from the node this
+     * connection was opened to and knows the run's secret.
+     *
+     * @return whether it is complete and good, so frames may follow
+     */
+    private boolean readHandshake() throws IOException, HandshakeRejectedException {
+        if (closed) {
+            return false;
+        }
+        if (channel.read(awaitedHandshake) < 0) {
+            LOG.debug("Participant '{}': '{}' ({}) closed the connection without sending on it", endpoint.name(),
+                    endpoint.name(from), remote);
+            close();
+            return false;
+        }
+        if (awaitedHandshake.position() >= Integer.BYTES) {
+            Handshake.checkMagic(awaitedHandshake.getInt(0));
+        }
+        if (awaitedHandshake.hasRemaining()) {
+            return false;
+        }
+        Handshake handshake = Handshake.read(awaitedHandshake.flip(), endpoint.digest(), endpoint.participant(),
+                endpoint.participants());
+        if (handshake.sender() != from) {
+            throw new HandshakeRejectedException("answered as participant " + handshake.sender() + " on the connection"
+                    + " to participant " + from);
+        }
+        awaitedHandshake = null;
+        return true;
     }
 
     private void read() throws IOException {
@@ -170,7 +210,7 @@ final class InboundLink implements FrameSink {
         }
     }
 
-    private void reject(FrameRejectedException e) {
+    private void reject(Exception e) {
         LOG.warn("Participant '{}' closed the connection from '{}' ({}): {}", endpoint.name(), endpoint.name(from), remote,
                 e.getMessage());
         close();

@@ -1,5 +1,6 @@
 package dev.multinode.transport.tcp;
 
+import dev.multinode.spi.TransportContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -13,12 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sending side of the connection from one endpoint to one participant. The first send
- * connects (waiting for the participant's address if the directory has not delivered it yet) and
- * writes the handshake; later sends reuse the connection. A lock serialises the senders, so the
- * frames of one sender thread arrive in the order it sent them. Each frame is copied into a
- * direct buffer (allocated with the connection) with absolute puts, which leaves the caller's buffer untouched even if
- * other threads send it at the same time, and then written without any allocation.
+ * The sending side of the connection from one endpoint to one participant. Between two nodes that
+ * connection is shared: the node that sends first connects, and the other node, once it has checked
+ * the handshake, {@linkplain #adopt adopts} the accepted connection for its own frames instead of
+ * opening a second one (one connection per pair of nodes, see the package documentation). Otherwise
+ * the first send connects (waiting for the participant's address if the directory has not delivered
+ * it yet) and writes the handshake; later sends reuse the connection. A lock serialises the
+ * senders, so the frames of one sender thread arrive in the order they were sent. Each frame is
+ * copied into a direct buffer (allocated with the connection) with absolute puts, which leaves the
+ * caller's buffer untouched even if other threads send it at the same time, and then written
+ * without any allocation.
  *
  * <p>When the connection breaks (the participant died), the frame and every later one to the same
  * address are discarded with one debug line; a new address from the directory (the participant
@@ -38,6 +43,8 @@ final class OutboundLink {
     private SocketChannel channel;
     private InetSocketAddress target;
     private boolean gone;
+    /** Whether {@link #channel} is the participant's connection rather than one this link opened. */
+    private boolean adopted;
 
     /**
      * @param endpoint the sending endpoint
@@ -77,6 +84,53 @@ final class OutboundLink {
         lock.lock();
         try {
             writeHandshake(channel, port);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes an accepted connection from the participant as this link's own, if this link has none
+     * yet: writes the reply handshake on it, after which frames to the participant travel on it.
+     * Called on the control thread, which must never wait for a sender: a sender may hold the lock
+     * while it waits for the directory, which the control thread delivers.
+     *
+     * @param accepted the participant's connection to this endpoint, its handshake checked
+     * @return whether the connection now carries this link's frames too
+     */
+    boolean adopt(SocketChannel accepted) {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            // the address's instance is the directory's: a later one (a rejoin) is a new participant
+            InetSocketAddress address = endpoint.book().get(to);
+            if (channel != null || address == null || endpoint.isClosed()) {
+                return false;
+            }
+            allocateBuffer();
+            writeHandshake(accepted, endpoint.port());
+            channel = accepted;
+            adopted = true;
+            target = address;
+            gone = false;
+            LOG.debug("Participant '{}' sends to '{}' on the connection '{}' opened", endpoint.name(), endpoint.name(to),
+                    endpoint.name(to));
+            return true;
+        } catch (IOException e) {
+            LOG.debug("Participant '{}' could not reply on the connection from '{}': {}", endpoint.name(),
+                    endpoint.name(to), e.toString());
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return whether frames to the participant travel on a connection it opened */
+    boolean sharesAcceptedConnection() {
+        lock.lock();
+        try {
+            return adopted && channel != null;
         } finally {
             lock.unlock();
         }
@@ -124,8 +178,13 @@ final class OutboundLink {
         }
         target = address;
         gone = false;
+        adopted = false;
         channel = open(address);
         writeHandshake(channel, endpoint.port());
+        if (to != TransportContext.CONDUCTOR && endpoint.participant() != TransportContext.CONDUCTOR) {
+            // the other node may adopt this connection for its frames to us
+            endpoint.readRepliesOn(to, channel, address);
+        }
         return channel;
     }
 
@@ -150,11 +209,15 @@ final class OutboundLink {
         return address;
     }
 
-    private SocketChannel open(InetSocketAddress address) throws IOException {
+    private void allocateBuffer() {
         if (out == null) {
             out = ByteBuffer.allocateDirect(Math.max(Handshake.BYTES,
                     (int) Math.min(BUFFER_BYTES, FrameDecoder.HEADER_BYTES + (long) endpoint.maxFrameSize())));
         }
+    }
+
+    private SocketChannel open(InetSocketAddress address) throws IOException {
+        allocateBuffer();
         SocketChannel opened = SocketChannel.open();
         if (!endpoint.track(opened)) {
             throw endpoint.closedException();

@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One participant's endpoint: a listener on an ephemeral port, one outbound connection per
- * receiver (opened on first use), and the inbound connections of the senders, which {@link #poll}
- * reads. The transport's control thread accepts and authenticates connections and hands them over;
+ * One participant's endpoint: a listener on an ephemeral port, a link per receiver (a connection
+ * opened on first use or, between nodes, the one the other node opened), and the connections the
+ * other participants send on, which {@link #poll} reads. The transport's control thread accepts and authenticates connections and hands them over;
  * see the package documentation for the protocol.
  */
 final class TcpEndpoint implements Endpoint {
@@ -252,7 +252,31 @@ final class TcpEndpoint implements Endpoint {
         }
         LOG.debug("Participant '{}' accepted a connection from '{}' ({})", name(), name(handshake.sender()), remote);
         handedOver.add(new InboundLink(this, handshake.sender(), channel, remote.toString(), INITIAL_RECEIVE_BUFFER,
-                maxFrameSize));
+                maxFrameSize, false));
+        if (participant != TransportContext.CONDUCTOR && handshake.sender() != TransportContext.CONDUCTOR) {
+            links[handshake.sender()].adopt(channel);
+        }
+    }
+
+    /**
+     * Reads the frames that another node may send back on a connection this endpoint opened to it,
+     * once that node has answered with its own handshake; called by the link that opened it.
+     *
+     * @param from    the node connected to
+     * @param channel the connection
+     * @param address where it was opened to, for the logs
+     */
+    void readRepliesOn(int from, SocketChannel channel, InetSocketAddress address) {
+        handedOver.add(new InboundLink(this, from, channel, address.toString(), INITIAL_RECEIVE_BUFFER, maxFrameSize,
+                true));
+    }
+
+    /**
+     * @param to a node's index
+     * @return whether frames to it travel on the connection it opened to this endpoint
+     */
+    boolean sharesAcceptedConnection(int to) {
+        return links[to].sharesAcceptedConnection();
     }
 
     /**

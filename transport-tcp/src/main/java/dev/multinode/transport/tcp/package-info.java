@@ -6,10 +6,17 @@
  * <h2>Topology</h2>
  * Every endpoint listens on a port the operating system chooses (no fixed port anywhere), bound to
  * the loopback address unless {@code multinode.tcp.bindAddress} (context property, else system
- * property) names another. Participant {@code i} sends to {@code j} over one connection that
- * {@code i} opens to {@code j}'s listener on its first send; {@code i} only writes on it and
- * {@code j} only reads it, so the frames from one sender to one receiver arrive in the order they
- * were sent (a send lock per connection orders concurrent senders).
+ * property) names another. Two nodes share one connection: the node that sends first opens it to
+ * the other's listener, and the other, once it has checked the opener's handshake, answers with a
+ * handshake of its own and sends its frames back on the same connection. Each direction of a
+ * connection has one writer, so the frames from one sender to one receiver arrive in the order they
+ * were sent (a send lock per link orders concurrent senders). A one-way connection per direction
+ * would cost every frame a bare TCP acknowledgement on the way back: on loopback that made a
+ * ping-pong 1.6 times slower than on one connection (the benchmark's
+ * {@code bench.tcp.oneWayBaseline}). If both nodes open a connection at the same moment, each
+ * sends on its own and reads both. The conductor's connections stay one-way: a node's connection
+ * to the conductor carries its frames one way and the directory the other, read by the control
+ * thread, and the conductor opens a connection of its own to each node for its frames.
  *
  * <h2>Directory</h2>
  * The conductor (participant 0) is the directory. The JVM that hosts it binds the conductor's
@@ -27,7 +34,9 @@
  * {@link java.lang.IllegalStateException} naming the participant.
  *
  * <h2>Handshake</h2>
- * The side that connects writes, before anything else, 50 bytes (big-endian):
+ * The side that connects writes, before anything else, 50 bytes (big-endian); a node that adopts
+ * another node's connection writes the same 50 bytes (with itself as sender) before its first
+ * frame on it, and the opener checks them as strictly before it reads a frame:
  * <pre>
  *   int    magic     0x4D4E5450 ("MNTP")
  *   short  version   1
