@@ -16,9 +16,10 @@ final class Victim {
 
     /**
      * Waits, idle, until the kill ends this node (an interrupt in thread mode, SIGKILL in process
-     * mode). Idle rather than in the next barrier: a SIGKILL that lands while the victim appends a
-     * barrier frame to the conductor's Chronicle queue leaves that queue's cross-process write lock
-     * held, and stalls every other writer until Chronicle breaks the lock some 15 s later.
+     * mode). Idle rather than in the next barrier, so that the kill never lands in the middle of a
+     * send: over Chronicle, a process killed while it appends to a queue leaves that queue's write
+     * lock held, and every other writer to it waits about a second until Chronicle breaks it. The
+     * specs measure failover, not that second.
      *
      * @param node the victim
      * @throws InterruptedException when killed in thread mode

@@ -24,6 +24,8 @@ final class Inbox implements AutoCloseable {
 
     /** Chronicle's default block size, enough for frames up to 16 MiB. */
     private static final long DEFAULT_BLOCK_SIZE = 64L << 20;
+    /** How long a writer waits for a write lock that a dead process holds; see {@link #queueBuilder}. */
+    static final long WRITE_LOCK_TIMEOUT_MILLIS = 1_000;
     /** Size of the pieces in which read-only heap payloads are copied. */
     private static final int SCRATCH_BYTES = 4096;
 
@@ -50,12 +52,7 @@ final class Inbox implements AutoCloseable {
      * @return the inbox
      */
     static Inbox open(Path directory, int maxFrameSize) {
-        SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(directory)
-                // Short runs: a daily cycle means one file per inbox (two if the run spans midnight
-                // UTC), and its sparse index keeps appends cheap; frames are only read in order.
-                .rollCycle(RollCycles.FAST_DAILY)
-                .blockSize(blockSize(maxFrameSize))
-                .build();
+        SingleChronicleQueue queue = queueBuilder(directory, maxFrameSize).build();
         try {
             ExcerptAppender appender = queue.createAppender();
             // Used by whichever thread holds this inbox's lock, not by its creator.
@@ -65,6 +62,25 @@ final class Inbox implements AutoCloseable {
             queue.close();
             throw e;
         }
+    }
+
+    /**
+     * @param directory    the queue's folder
+     * @param maxFrameSize the largest payload a frame may carry
+     * @return how every JVM of a run builds an inbox queue
+     */
+    static SingleChronicleQueueBuilder queueBuilder(Path directory, int maxFrameSize) {
+        return SingleChronicleQueueBuilder.binary(directory)
+                // Short runs: a daily cycle means one file per inbox (two if the run spans midnight
+                // UTC), and its sparse index keeps appends cheap; frames are only read in order.
+                .rollCycle(RollCycles.FAST_DAILY)
+                .blockSize(blockSize(maxFrameSize))
+                // A node killed in the middle of an append (a Kill fault lands at any instruction)
+                // leaves the queue's cross-process write lock held; every other writer waits this
+                // long, then Chronicle breaks the lock because its holder's process is dead. Its
+                // default, 10 s, would stall everything sent to that participant past a failure
+                // detector's patience. A live holder never keeps it for more than microseconds.
+                .timeoutMS(WRITE_LOCK_TIMEOUT_MILLIS);
     }
 
     /**

@@ -15,7 +15,10 @@
  *   <li>One queue per receiving participant, its inbox, in {@code queues/<index>-<name>}; characters
  *       of the name other than letters, digits, '.', '_' and '-' become '_'.</li>
  *   <li>Every sender appends to the receiver's inbox, whichever JVM it lives in; Chronicle's write
- *       lock in {@code metadata.cq4t} lets appenders of several processes share one queue.</li>
+ *       lock in {@code metadata.cq4t} lets appenders of several processes share one queue. A
+ *       process killed in the middle of an append leaves that lock held; the other writers wait
+ *       one second (not Chronicle's default ten), then Chronicle breaks it since its holder is
+ *       dead.</li>
  *   <li>Each endpoint tails only its own inbox, from the start, so frames sent before it opened are
  *       delivered as well. A tailer reads documents in append order, so frames from one sender
  *       arrive in the order it sent them.</li>
