@@ -7,6 +7,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,14 +83,22 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Ends a wait for the child at once when it has died.
+     * Ends a wait for the child at once when it has died, or when the wait has lasted too long.
      *
-     * @throws IllegalStateException naming the exit code and quoting the child's last lines
+     * @param deadline when the wait must end, in {@link System#nanoTime()} terms
+     * @param timeout  the wait's length, for the message
+     * @param what     what the child was expected to do, for the message
+     * @throws IllegalStateException naming the exit code and quoting the child's last lines, or
+     *     saying what the child did not do in time
      */
-    void checkAlive() {
+    void checkProgress(long deadline, Duration timeout, String what) {
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " (pid " + process.pid() + ") exited with code "
-                    + process.exitValue() + lastLines());
+                    + process.exitValue() + " before it would " + what + lastLines());
+        }
+        if (System.nanoTime() - deadline > 0) {
+            throw new IllegalStateException(name + " (pid " + process.pid() + ") did not " + what + " within "
+                    + timeout.toMillis() + " ms" + lastLines());
         }
     }
 

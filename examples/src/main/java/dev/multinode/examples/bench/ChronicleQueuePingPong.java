@@ -57,7 +57,7 @@ final class ChronicleQueuePingPong implements RawPingPong {
         IdleStrategy idle = new BackoffIdleStrategy();
         int length;
         while ((length = QueueFrames.read(tailer, frame)) < 0) {
-            checkProgress(echo, deadline, "announce itself");
+            echo.checkProgress(deadline, TIMEOUT, "announce itself");
             idle.idle();
         }
         long first = ByteBuffer.wrap(frame).getLong(0);
@@ -84,18 +84,10 @@ final class ChronicleQueuePingPong implements RawPingPong {
                 roundTrips.nextPing();
                 QueueFrames.write(appender, ping, plan.messageSize());
             } else if ((++idle & IDLE_CHECK_MASK) == 0) {
-                checkProgress(echo, deadline, "echo");
+                echo.checkProgress(deadline, TIMEOUT, "echo");
             } else {
                 Thread.onSpinWait();
             }
-        }
-    }
-
-    private static void checkProgress(ChildJvm echo, long deadline, String what) {
-        echo.checkAlive();
-        if (System.nanoTime() - deadline > 0) {
-            throw new IllegalStateException("The Chronicle echo process did not " + what + " within "
-                    + TIMEOUT.toMillis() + " ms");
         }
     }
 }

@@ -82,7 +82,7 @@ final class NioSocketPingPong implements RawPingPong {
                 channel.configureBlocking(blocking);
                 return channel;
             }
-            checkProgress(echo, deadline, "connect");
+            echo.checkProgress(deadline, TIMEOUT, "connect");
             LockSupport.parkNanos(ACCEPT_POLL_NANOS);
         }
     }
@@ -95,7 +95,7 @@ final class NioSocketPingPong implements RawPingPong {
         long[] idle = {0};
         Runnable checks = () -> {
             if ((++idle[0] & IDLE_CHECK_MASK) == 0) {
-                checkProgress(echo, deadline, "echo");
+                echo.checkProgress(deadline, TIMEOUT, "echo");
             }
         };
         ByteBuffer ping = roundTrips.nextPing();
@@ -108,14 +108,6 @@ final class NioSocketPingPong implements RawPingPong {
                 return roundTrips.histogram();
             }
             roundTrips.nextPing();
-        }
-    }
-
-    private static void checkProgress(ChildJvm echo, long deadline, String what) {
-        echo.checkAlive();
-        if (System.nanoTime() - deadline > 0) {
-            throw new IllegalStateException("The TCP echo process did not " + what + " within "
-                    + TIMEOUT.toMillis() + " ms");
         }
     }
 }
