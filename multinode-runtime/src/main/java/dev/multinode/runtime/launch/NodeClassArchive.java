@@ -3,6 +3,7 @@ package dev.multinode.runtime.launch;
 import dev.multinode.runtime.settings.RunSettings;
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +42,9 @@ final class NodeClassArchive {
     static final String SETTING = "multinode.classArchive";
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeClassArchive.class);
-    private static final long TRAINING_TIMEOUT_SECONDS = 60;
+    private static final long TRAINING_TIMEOUT_SECONDS = 30;
+    /** Keys whose training failed in this JVM: tried once, so a broken setup costs one run, not every run. */
+    private static final Set<String> FAILED = ConcurrentHashMap.newKeySet();
     private static final String FOLDER = "class-archives";
     /** Archives kept: one per transport and class path in use, with room for a few of each. */
     private static final int KEPT = 6;
@@ -77,14 +81,16 @@ final class NodeClassArchive {
         if (jars.isEmpty() || !runtimeComesFromAJar()) {
             return List.of();
         }
-        Path archive;
+        String key;
         try {
-            archive = runRoot.resolve(FOLDER).resolve(key(jars, transport, jvmFlags) + ".jsa");
+            key = key(jars, transport, jvmFlags);
         } catch (IOException e) {
             LOG.warn("Node JVMs start without a class-data archive: cannot read the class path's jars: {}", e.toString());
             return List.of();
         }
-        if (!Files.isRegularFile(archive) && !train(archive, jars, transport, jvmFlags)) {
+        Path archive = runRoot.resolve(FOLDER).resolve(key + ".jsa");
+        if (!Files.isRegularFile(archive) && (FAILED.contains(key) || !train(archive, jars, transport, jvmFlags))) {
+            FAILED.add(key);
             return List.of();
         }
         // a mismatch the key cannot foresee only disables the archive: the node's log stays free of it
@@ -159,7 +165,11 @@ final class NodeClassArchive {
     /** The archive can only hold the runtime's classes if they come from a jar (not so in its own build). */
     private static boolean runtimeComesFromAJar() {
         var source = NodeClassArchive.class.getProtectionDomain().getCodeSource();
-        return source != null && isJar(source.getLocation().getPath());
+        try {
+            return source != null && isJar(Path.of(source.getLocation().toURI()).toString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static List<String> jars(List<String> classPath) {
