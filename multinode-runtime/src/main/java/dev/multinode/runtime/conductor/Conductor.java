@@ -446,7 +446,8 @@ public final class Conductor implements FrameReceiver, Runnable {
         try {
             endpoint.send(node.participant, type, payload);
         } catch (IllegalStateException e) {
-            LOG.debug("Cannot reach {}: {}", node.role, e.getMessage());
+            // a lost control frame can stall the run: say so where the run's output shows it
+            LOG.warn("The conductor could not send a frame of type {} to {}: {}", type, node.role, e.getMessage());
         }
     }
 

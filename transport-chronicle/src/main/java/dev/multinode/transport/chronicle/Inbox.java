@@ -2,12 +2,14 @@ package dev.multinode.transport.chronicle;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import net.openhft.chronicle.wire.UnrecoverableTimeoutException;
 
 /**
  * This JVM's handle on one participant's inbox queue: every sender in this JVM appends through it,
@@ -26,6 +28,8 @@ final class Inbox implements AutoCloseable {
     private static final long DEFAULT_BLOCK_SIZE = 64L << 20;
     /** How long a writer waits for a write lock that a dead process holds; see {@link #queueBuilder}. */
     static final long WRITE_LOCK_TIMEOUT_MILLIS = 1_000;
+    /** How long a writer waits for a write lock that a live process holds. */
+    static final long LIVE_HOLDER_LIMIT_MILLIS = 10_000;
     /** Size of the pieces in which read-only heap payloads are copied. */
     private static final int SCRATCH_BYTES = 4096;
 
@@ -79,7 +83,7 @@ final class Inbox implements AutoCloseable {
                 // leaves the queue's cross-process write lock held; every other writer waits this
                 // long, then Chronicle breaks the lock because its holder's process is dead. Its
                 // default, 10 s, would stall everything sent to that participant past a failure
-                // detector's patience. A live holder never keeps it for more than microseconds.
+                // detector's patience. A live holder is waited for longer: see writingDocument().
                 .timeoutMS(WRITE_LOCK_TIMEOUT_MILLIS);
     }
 
@@ -109,11 +113,32 @@ final class Inbox implements AutoCloseable {
         // An interrupt pending while Chronicle maps its next chunk would close the queue file's
         // channel for every user in this JVM; hold it back for the append and restore it after.
         boolean interrupted = Thread.interrupted();
-        try (DocumentContext document = appender.writingDocument()) {
+        try (DocumentContext document = writingDocument()) {
             FrameRecord.write(document.wire().bytes(), from, type, payload, scratch);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Opens a document once the write lock is free. Chronicle gives up on the lock after
+     * {@value #WRITE_LOCK_TIMEOUT_MILLIS} ms, breaking it if its holder's process is dead and
+     * throwing if the holder lives: a live holder is only slow (descheduled on a loaded machine, say),
+     * so the wait goes on, up to {@value #LIVE_HOLDER_LIMIT_MILLIS} ms in all.
+     */
+    private DocumentContext writingDocument() {
+        long start = System.nanoTime();
+        while (true) {
+            try {
+                return appender.writingDocument();
+            } catch (UnrecoverableTimeoutException e) {
+                long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                if (waited >= LIVE_HOLDER_LIMIT_MILLIS) {
+                    throw new IllegalStateException("The write lock of the inbox " + directory + " has been held by a"
+                            + " live process for " + waited + " ms (" + e.getMessage() + ")", e);
+                }
             }
         }
     }

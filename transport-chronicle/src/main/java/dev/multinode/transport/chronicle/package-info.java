@@ -18,7 +18,7 @@
  *       lock in {@code metadata.cq4t} lets appenders of several processes share one queue. A
  *       process killed in the middle of an append leaves that lock held; the other writers wait
  *       one second (not Chronicle's default ten), then Chronicle breaks it since its holder is
- *       dead.</li>
+ *       dead. A live holder that is only slow is waited for, up to ten seconds.</li>
  *   <li>Each endpoint tails only its own inbox, from the start, so frames sent before it opened are
  *       delivered as well. A tailer reads documents in append order, so frames from one sender
  *       arrive in the order it sent them.</li>
