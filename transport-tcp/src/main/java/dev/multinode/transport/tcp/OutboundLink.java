@@ -117,7 +117,8 @@ final class OutboundLink {
             LOG.debug("Participant '{}' sends to '{}' on the connection '{}' opened", endpoint.name(), endpoint.name(to),
                     endpoint.name(to));
             return true;
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
+            // the connection broke, or the endpoint is closing: this link opens its own when it sends
             LOG.debug("Participant '{}' could not reply on the connection from '{}': {}", endpoint.name(),
                     endpoint.name(to), e.toString());
             return false;
