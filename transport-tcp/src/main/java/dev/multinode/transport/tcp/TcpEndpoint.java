@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One participant's endpoint: a listener on an ephemeral port, a link per receiver (a connection
  * opened on first use or, between nodes, the one the other node opened), and the connections the
- * other participants send on, which {@link #poll} reads. The transport's control thread accepts and authenticates connections and hands them over;
- * see the package documentation for the protocol.
+ * other participants send on, which {@link #poll} reads. The transport's control thread accepts
+ * and authenticates connections and hands them over; see the package documentation for the
+ * protocol.
  */
 final class TcpEndpoint implements Endpoint {
 
