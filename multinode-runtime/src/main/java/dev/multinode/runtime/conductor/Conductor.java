@@ -2,8 +2,15 @@ package dev.multinode.runtime.conductor;
 
 import dev.multinode.BarrierFailedException;
 import dev.multinode.runtime.node.IdleStrategies;
+import dev.multinode.runtime.protocol.AbortMessage;
+import dev.multinode.runtime.protocol.DoneMessage;
+import dev.multinode.runtime.protocol.DumpMessage;
+import dev.multinode.runtime.protocol.EnterMessage;
+import dev.multinode.runtime.protocol.FaultAppliedMessage;
+import dev.multinode.runtime.protocol.FaultRequestMessage;
 import dev.multinode.runtime.protocol.FrameType;
-import dev.multinode.runtime.protocol.ThrowableWire;
+import dev.multinode.runtime.protocol.ReleaseMessage;
+import dev.multinode.runtime.protocol.Signal;
 import dev.multinode.runtime.protocol.Wire;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.FrameReceiver;
@@ -43,6 +50,10 @@ public final class Conductor implements FrameReceiver, Runnable {
     private final CompletableFuture<ConductorResult> result = new CompletableFuture<>();
     private final Map<String, String> dumps = new LinkedHashMap<>();
     private final FaultCoordinator faults;
+    private final EnterMessage enter = new EnterMessage();
+    private final DoneMessage done = new DoneMessage();
+    private final DumpMessage dump = new DumpMessage();
+    private final FaultRequestMessage faultRequest = new FaultRequestMessage();
 
     private final List<PhaseRecord> phases = new ArrayList<>();
     private long[][] traffic;
@@ -126,7 +137,7 @@ public final class Conductor implements FrameReceiver, Runnable {
                 checkDeadlines(System.nanoTime());
                 idle.idle(work);
             }
-            broadcast(FrameType.STOP, empty());
+            broadcast(FrameType.STOP, Signal.write(outgoing));
             events.record(null, rootCause == null ? "run passed" : "run failed");
             Instant end = Instant.now();
             phases.add(new PhaseRecord(barrier == null ? null : barrier.name, barrier == null ? end : barrierOpened, end,
@@ -158,15 +169,13 @@ public final class Conductor implements FrameReceiver, Runnable {
         switch (type) {
             case FrameType.HELLO -> onHello(node);
             case FrameType.ENTER -> {
-                long timeoutMillis = frame.getLong();
-                String name = Wire.getString(frame);
-                addTraffic(node, frame);
-                onEnter(node, name, timeoutMillis);
+                enter.wrap(frame).addTraffic(node.participant, traffic, dropped);
+                onEnter(node, enter.barrier(), enter.timeoutMillis());
             }
-            case FrameType.DONE -> onDone(node, frame);
-            case FrameType.DUMP -> onDump(node, Wire.getString(frame));
-            case FrameType.FAULT_REQUEST -> faults.onRequest(node, frame);
-            case FrameType.FAULT_APPLIED -> faults.onApplied(frame.getLong());
+            case FrameType.DONE -> onDone(node, done.wrap(frame));
+            case FrameType.DUMP -> onDump(node, dump.wrap(frame).stack());
+            case FrameType.FAULT_REQUEST -> faults.onRequest(node, faultRequest.wrap(frame));
+            case FrameType.FAULT_APPLIED -> faults.onApplied(FaultAppliedMessage.applyId(frame));
             default -> LOG.warn("The conductor ignored a frame of type {} from {}", type, node.role);
         }
     }
@@ -190,7 +199,7 @@ public final class Conductor implements FrameReceiver, Runnable {
         }
         events.record(null, "all nodes up: bodies start");
         if (rootCause == null) {
-            broadcast(FrameType.START, empty());
+            broadcast(FrameType.START, Signal.write(outgoing));
         }
     }
 
@@ -230,9 +239,7 @@ public final class Conductor implements FrameReceiver, Runnable {
                 return;
             }
         }
-        ByteBuffer payload = outgoing.clear();
-        Wire.putString(payload, barrier.name);
-        payload.flip();
+        ByteBuffer payload = ReleaseMessage.write(outgoing, barrier.name);
         for (NodeState node : nodes) {
             if (node.phase == Phase.AT_BARRIER) {
                 node.phase = Phase.RUNNING;
@@ -248,17 +255,16 @@ public final class Conductor implements FrameReceiver, Runnable {
         barrier = null;
     }
 
-    private void onDone(NodeState node, ByteBuffer frame) {
+    private void onDone(NodeState node, DoneMessage message) {
         if (node.phase.isDone()) {
             return;
         }
-        byte status = frame.get();
-        node.step = Wire.getString(frame);
-        node.error = ThrowableWire.get(frame);
-        addTraffic(node, frame);
+        node.step = message.step();
+        node.error = message.error();
+        message.addTraffic(node.participant, traffic, dropped);
         node.doneNanos = System.nanoTime();
-        switch (status) {
-            case 0 -> {
+        switch (message.outcome()) {
+            case PASSED -> {
                 node.phase = Phase.PASSED;
                 events.record(node.role, "body passed");
                 if (barrier != null && rootCause == null) {
@@ -266,28 +272,15 @@ public final class Conductor implements FrameReceiver, Runnable {
                             + " wait for it at barrier '" + barrier.name + "'");
                 }
             }
-            case 1 -> {
+            case FAILED -> {
                 node.phase = Phase.FAILED;
                 events.record(node.role, "body failed " + node.step + ": " + node.error);
                 abort(new RootCause(node.role, node.step, String.valueOf(node.error), node.error, true));
             }
-            default -> {
+            case CANCELLED -> {
                 node.phase = Phase.CANCELLED;
                 events.record(node.role, "body cancelled " + node.step);
             }
-        }
-    }
-
-    private void addTraffic(NodeState node, ByteBuffer frame) {
-        int count = frame.getShort();
-        for (int to = 0; to < count; to++) {
-            traffic[node.participant][to] += frame.getLong();
-        }
-        for (int to = 0; to < count; to++) {
-            dropped[node.participant][to] += frame.getLong();
-        }
-        for (int from = 0; from < count; from++) {
-            dropped[from][node.participant] += frame.getLong();
         }
     }
 
@@ -349,9 +342,8 @@ public final class Conductor implements FrameReceiver, Runnable {
         rootCause = cause;
         abortDeadline = System.nanoTime() + timeouts.abortGrace().toNanos();
         events.record(cause.role(), "run aborted: " + cause.summary());
-        ByteBuffer payload = outgoing.clear();
-        Wire.putString(payload, (cause.role() == null ? "" : cause.role() + " failed: ") + firstLine(cause.summary()));
-        payload.flip();
+        ByteBuffer payload = AbortMessage.write(outgoing,
+                (cause.role() == null ? "" : cause.role() + " failed: ") + firstLine(cause.summary()));
         for (NodeState node : nodes) {
             if (!node.phase.isDone()) {
                 sendTo(node, FrameType.ABORT, payload);
@@ -391,7 +383,7 @@ public final class Conductor implements FrameReceiver, Runnable {
             dumpDeadline = now + DUMP_WAIT_NANOS;
             for (NodeState node : nodes) {
                 if (!node.phase.isDone()) {
-                    sendTo(node, FrameType.DUMP_REQUEST, empty());
+                    sendTo(node, FrameType.DUMP_REQUEST, Signal.write(outgoing));
                 }
             }
             return;
@@ -449,10 +441,6 @@ public final class Conductor implements FrameReceiver, Runnable {
             // a lost control frame can stall the run: say so where the run's output shows it
             LOG.warn("The conductor could not send a frame of type {} to {}: {}", type, node.role, e.getMessage());
         }
-    }
-
-    private ByteBuffer empty() {
-        return outgoing.clear().flip();
     }
 
     private static String firstLine(String text) {

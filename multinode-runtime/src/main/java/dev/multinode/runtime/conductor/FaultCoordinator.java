@@ -1,9 +1,10 @@
 package dev.multinode.runtime.conductor;
 
 import dev.multinode.Direction;
-import dev.multinode.runtime.protocol.FaultOp;
-import dev.multinode.runtime.protocol.FrameType;
-import dev.multinode.runtime.protocol.Wire;
+import dev.multinode.runtime.protocol.FaultApplyMessage;
+import dev.multinode.runtime.protocol.FaultDoneMessage;
+import dev.multinode.runtime.protocol.FaultKind;
+import dev.multinode.runtime.protocol.FaultRequestMessage;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,43 +60,42 @@ final class FaultCoordinator {
         this.processKiller = killer;
     }
 
-    void onRequest(NodeState requester, ByteBuffer frame) {
-        long requestId = frame.getLong();
-        byte op = frame.get();
-        Direction direction = Direction.values()[frame.get()];
-        long nanos = frame.getLong();
-        double probability = frame.getDouble();
-        List<String> args = new ArrayList<>();
-        for (int i = frame.getInt(); i > 0; i--) {
-            args.add(Wire.getString(frame));
-        }
-        for (String role : args) {
-            if (!role.equals("|") && conductor.nodeOf(role).isGone()) {
-                answer(requester, requestId, "Cannot apply " + describe(op, args, direction, nanos, probability) + ": " + role + " is already "
+    void onRequest(NodeState requester, FaultRequestMessage request) {
+        long requestId = request.requestId();
+        FaultKind kind = request.kind();
+        Direction direction = request.direction();
+        long nanos = request.delayNanos();
+        double probability = request.probability();
+        List<String> side1 = request.side1();
+        List<String> side2 = request.side2();
+        String description = describe(kind, side1, side2, direction, nanos, probability);
+        for (String role : concat(side1, side2)) {
+            if (conductor.nodeOf(role).isGone()) {
+                answer(requester, requestId, "Cannot apply " + description + ": " + role + " is already "
                         + conductor.nodeOf(role).whereabouts());
                 return;
             }
         }
-        String description = describe(op, args, direction, nanos, probability);
         events.record(requester.role, "fault requested: " + description);
-        switch (op) {
-            case FaultOp.KILL, FaultOp.SHUTDOWN -> removeNode(requester, requestId, op, conductor.nodeOf(args.get(0)));
-            case FaultOp.BLACKHOLE, FaultOp.PASS_THROUGH, FaultOp.DELAY, FaultOp.DROP -> {
+        switch (kind) {
+            case KILL, SHUTDOWN -> removeNode(requester, requestId, kind, conductor.nodeOf(side1.get(0)));
+            case BLACKHOLE, PASS_THROUGH, DELAY, DROP -> {
                 Pending pending = new Pending(requester, requestId, () -> events.record(null, "in force: " + description));
-                apply(pending, conductor.nodeOf(args.get(0)), op, conductor.nodeOf(args.get(1)).participant, direction, nanos, probability);
+                apply(pending, conductor.nodeOf(side1.get(0)), kind, conductor.nodeOf(side2.get(0)).participant, direction,
+                        nanos, probability);
                 complete(pending);
             }
-            case FaultOp.PARTITION -> partition(requester, requestId, args);
-            case FaultOp.HEAL -> {
+            case PARTITION -> partition(requester, requestId, side1, side2);
+            case HEAL -> {
                 Pending pending = new Pending(requester, requestId, () -> events.record(null, "in force: heal"));
                 for (NodeState node : nodes) {
                     if (!node.isGone()) {
-                        apply(pending, node, FaultOp.HEAL, 0, Direction.BOTH, 0, 0);
+                        apply(pending, node, FaultKind.HEAL, 0, Direction.BOTH, 0, 0);
                     }
                 }
                 complete(pending);
             }
-            default -> answer(requester, requestId, "Unknown fault operation " + op);
+            case PEER_GONE -> answer(requester, requestId, "peerGone is applied by the conductor, not requested");
         }
     }
 
@@ -103,42 +103,42 @@ final class FaultCoordinator {
      * A kill cuts the victim off everywhere at once. A graceful shutdown first lets the victim close
      * its resources, which may still talk to the others, and only then cuts it off.
      */
-    private void removeNode(NodeState requester, long requestId, byte op, NodeState victim) {
+    private void removeNode(NodeState requester, long requestId, FaultKind kind, NodeState victim) {
         victim.removing = true;
-        Phase phase = op == FaultOp.KILL ? Phase.KILLED : Phase.SHUT_DOWN;
+        Phase phase = kind == FaultKind.KILL ? Phase.KILLED : Phase.SHUT_DOWN;
         Pending cutOff = new Pending(requester, requestId, () -> conductor.removed(victim, phase));
-        if (op == FaultOp.KILL) {
+        if (kind == FaultKind.KILL) {
             if (processKiller != null) {
                 processKiller.accept(victim.role);
             } else {
-                apply(cutOff, victim, op, victim.participant, Direction.BOTH, 0, 0);
+                apply(cutOff, victim, kind, victim.participant, Direction.BOTH, 0, 0);
             }
             cutOffFromOthers(cutOff, victim);
             return;
         }
         Pending stopped = new Pending(requester, requestId, () -> cutOffFromOthers(cutOff, victim), false);
-        apply(stopped, victim, op, victim.participant, Direction.BOTH, 0, 0);
+        apply(stopped, victim, kind, victim.participant, Direction.BOTH, 0, 0);
         complete(stopped);
     }
 
     private void cutOffFromOthers(Pending pending, NodeState victim) {
         for (NodeState node : nodes) {
             if (node != victim && !node.isGone()) {
-                apply(pending, node, FaultOp.PEER_GONE, victim.participant, Direction.BOTH, 0, 0);
+                apply(pending, node, FaultKind.PEER_GONE, victim.participant, Direction.BOTH, 0, 0);
             }
         }
         complete(pending);
     }
 
-    private void partition(NodeState requester, long requestId, List<String> args) {
-        int separator = args.indexOf("|");
-        List<NodeState> side1 = args.subList(0, separator).stream().map(conductor::nodeOf).toList();
-        List<NodeState> side2 = args.subList(separator + 1, args.size()).stream().map(conductor::nodeOf).toList();
-        Pending pending = new Pending(requester, requestId, () -> events.record(null, "in force: partition " + args));
-        for (NodeState a : side1) {
-            for (NodeState b : side2) {
-                apply(pending, a, FaultOp.BLACKHOLE, b.participant, Direction.BOTH, 0, 0);
-                apply(pending, b, FaultOp.BLACKHOLE, a.participant, Direction.BOTH, 0, 0);
+    private void partition(NodeState requester, long requestId, List<String> roles1, List<String> roles2) {
+        Pending pending = new Pending(requester, requestId,
+                () -> events.record(null, "in force: partition " + roles1 + " / " + roles2));
+        for (String role1 : roles1) {
+            for (String role2 : roles2) {
+                NodeState a = conductor.nodeOf(role1);
+                NodeState b = conductor.nodeOf(role2);
+                apply(pending, a, FaultKind.BLACKHOLE, b.participant, Direction.BOTH, 0, 0);
+                apply(pending, b, FaultKind.BLACKHOLE, a.participant, Direction.BOTH, 0, 0);
             }
         }
         complete(pending);
@@ -152,13 +152,13 @@ final class FaultCoordinator {
         }
     }
 
-    private void apply(Pending pending, NodeState target, byte op, int peer, Direction direction, long nanos, double probability) {
+    private void apply(Pending pending, NodeState target, FaultKind kind, int peer, Direction direction, long nanos,
+                       double probability) {
         long applyId = ++nextApplyId;
         pending.unconfirmed.add(applyId);
         byApplication.put(applyId, pending);
-        ByteBuffer payload = outgoing.clear();
-        payload.putLong(applyId).put(op).putInt(peer).put((byte) direction.ordinal()).putLong(nanos).putDouble(probability);
-        conductor.sendTo(target, FrameType.FAULT_APPLY, payload.flip());
+        conductor.sendTo(target, FaultApplyMessage.TYPE,
+                FaultApplyMessage.write(outgoing, applyId, kind, peer, direction, nanos, probability));
     }
 
     private void complete(Pending pending) {
@@ -171,30 +171,24 @@ final class FaultCoordinator {
     }
 
     private void answer(NodeState requester, long requestId, String refusal) {
-        ByteBuffer payload = outgoing.clear();
-        payload.putLong(requestId);
-        Wire.putString(payload, refusal);
-        conductor.sendTo(requester, FrameType.FAULT_DONE, payload.flip());
+        conductor.sendTo(requester, FaultDoneMessage.TYPE, FaultDoneMessage.write(outgoing, requestId, refusal));
     }
 
-    private static String describe(byte op, List<String> args, Direction direction, long nanos, double probability) {
-        String name = switch (op) {
-            case FaultOp.KILL -> "kill";
-            case FaultOp.SHUTDOWN -> "shutdown";
-            case FaultOp.BLACKHOLE -> "blackhole";
-            case FaultOp.PASS_THROUGH -> "passThrough";
-            case FaultOp.PARTITION -> "partition";
-            case FaultOp.HEAL -> "heal";
-            case FaultOp.DELAY -> "delay";
-            case FaultOp.DROP -> "drop";
-            default -> "fault " + op;
-        };
-        String detail = switch (op) {
-            case FaultOp.BLACKHOLE, FaultOp.PASS_THROUGH -> " " + direction;
-            case FaultOp.DELAY -> " by " + nanos / 1_000_000 + " ms";
-            case FaultOp.DROP -> " with probability " + probability;
+    private static String describe(FaultKind kind, List<String> side1, List<String> side2, Direction direction, long nanos,
+                                   double probability) {
+        String roles = kind == FaultKind.PARTITION ? side1 + " / " + side2 : String.valueOf(concat(side1, side2));
+        String detail = switch (kind) {
+            case BLACKHOLE, PASS_THROUGH -> " " + direction;
+            case DELAY -> " by " + nanos / 1_000_000 + " ms";
+            case DROP -> " with probability " + probability;
             default -> "";
         };
-        return name + args + detail;
+        return kind.apiName() + roles + detail;
+    }
+
+    private static List<String> concat(List<String> side1, List<String> side2) {
+        List<String> roles = new ArrayList<>(side1);
+        roles.addAll(side2);
+        return roles;
     }
 }

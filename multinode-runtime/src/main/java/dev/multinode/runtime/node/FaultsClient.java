@@ -3,12 +3,10 @@ package dev.multinode.runtime.node;
 import dev.multinode.Direction;
 import dev.multinode.Faults;
 import dev.multinode.RunAbortedException;
-import dev.multinode.runtime.protocol.FaultOp;
-import dev.multinode.runtime.protocol.FrameType;
-import dev.multinode.runtime.protocol.Wire;
-import java.nio.ByteBuffer;
+import dev.multinode.runtime.protocol.FaultKind;
+import dev.multinode.runtime.protocol.FaultRequestMessage;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,22 +39,24 @@ final class FaultsClient implements Faults {
 
     @Override
     public void kill(String role) {
-        request(FaultOp.KILL, List.of(known(role)), Direction.BOTH, 0, 0);
+        request(FaultKind.KILL, List.of(known(role)), List.of(), Direction.BOTH, 0, 0);
     }
 
     @Override
     public void shutdown(String role) {
-        request(FaultOp.SHUTDOWN, List.of(known(role)), Direction.BOTH, 0, 0);
+        request(FaultKind.SHUTDOWN, List.of(known(role)), List.of(), Direction.BOTH, 0, 0);
     }
 
     @Override
     public void blackhole(String from, String to, Direction direction) {
-        request(FaultOp.BLACKHOLE, link(from, to), direction(direction), 0, 0);
+        link(from, to);
+        request(FaultKind.BLACKHOLE, List.of(from), List.of(to), direction(direction), 0, 0);
     }
 
     @Override
     public void passThrough(String from, String to, Direction direction) {
-        request(FaultOp.PASS_THROUGH, link(from, to), direction(direction), 0, 0);
+        link(from, to);
+        request(FaultKind.PASS_THROUGH, List.of(from), List.of(to), direction(direction), 0, 0);
     }
 
     @Override
@@ -69,16 +69,14 @@ final class FaultsClient implements Faults {
                 throw new IllegalArgumentException("Role '" + role + "' is on both sides of the partition " + side1 + " / " + side2);
             }
         }
-        List<String> both = new ArrayList<>();
-        side1.forEach(role -> both.add(known(role)));
-        both.add("|");
-        side2.forEach(role -> both.add(known(role)));
-        request(FaultOp.PARTITION, both, Direction.BOTH, 0, 0);
+        side1.forEach(this::known);
+        side2.forEach(this::known);
+        request(FaultKind.PARTITION, side1, side2, Direction.BOTH, 0, 0);
     }
 
     @Override
     public void heal() {
-        request(FaultOp.HEAL, List.of(), Direction.BOTH, 0, 0);
+        request(FaultKind.HEAL, List.of(), List.of(), Direction.BOTH, 0, 0);
     }
 
     @Override
@@ -87,7 +85,8 @@ final class FaultsClient implements Faults {
             throw new IllegalArgumentException("delay(" + from + ", " + to + ", " + delay
                     + "): the delay must be zero or positive");
         }
-        request(FaultOp.DELAY, link(from, to), Direction.SEND, delay.toNanos(), 0);
+        link(from, to);
+        request(FaultKind.DELAY, List.of(from), List.of(to), Direction.SEND, delay.toNanos(), 0);
     }
 
     @Override
@@ -96,7 +95,8 @@ final class FaultsClient implements Faults {
             throw new IllegalArgumentException("drop(" + from + ", " + to + ", " + probability
                     + "): the probability must be between 0 and 1");
         }
-        request(FaultOp.DROP, link(from, to), Direction.SEND, 0, probability);
+        link(from, to);
+        request(FaultKind.DROP, List.of(from), List.of(to), Direction.SEND, 0, probability);
     }
 
     /** Called by the receiver thread when the conductor answers. */
@@ -107,15 +107,14 @@ final class FaultsClient implements Faults {
         }
     }
 
-    private void request(byte op, List<String> args, Direction direction, long nanos, double probability) {
+    private void request(FaultKind kind, Collection<String> side1, Collection<String> side2, Direction direction, long nanos,
+                         double probability) {
         control.checkNotAborted();
         long id = requestIds.incrementAndGet();
         CompletableFuture<String> answer = new CompletableFuture<>();
         pending.put(id, answer);
-        ByteBuffer buffer = buffers.acquire();
-        buffer.putLong(id).put(op).put((byte) direction.ordinal()).putLong(nanos).putDouble(probability).putInt(args.size());
-        args.forEach(arg -> Wire.putString(buffer, arg));
-        control.sendToConductor(FrameType.FAULT_REQUEST, buffer.flip());
+        control.sendToConductor(FaultRequestMessage.TYPE,
+                FaultRequestMessage.write(buffers.acquire(), id, kind, direction, nanos, probability, side1, side2));
         String refusal;
         try {
             refusal = answer.get(ANSWER_SECONDS, TimeUnit.SECONDS);
@@ -132,13 +131,12 @@ final class FaultsClient implements Faults {
         }
     }
 
-    private List<String> link(String from, String to) {
+    private void link(String from, String to) {
         known(from);
         known(to);
         if (from.equals(to)) {
             throw new IllegalArgumentException("A link needs two different roles, got '" + from + "' twice");
         }
-        return List.of(from, to);
     }
 
     private static Direction direction(Direction direction) {

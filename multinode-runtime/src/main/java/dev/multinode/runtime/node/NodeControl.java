@@ -1,9 +1,12 @@
 package dev.multinode.runtime.node;
 
 import dev.multinode.RunAbortedException;
+import dev.multinode.runtime.protocol.DoneMessage;
+import dev.multinode.runtime.protocol.DumpMessage;
+import dev.multinode.runtime.protocol.EnterMessage;
 import dev.multinode.runtime.protocol.FrameType;
-import dev.multinode.runtime.protocol.ThrowableWire;
-import dev.multinode.runtime.protocol.Wire;
+import dev.multinode.runtime.protocol.Outcome;
+import dev.multinode.runtime.protocol.Signal;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.TransportContext;
 import java.nio.BufferOverflowException;
@@ -120,44 +123,26 @@ final class NodeControl {
     }
 
     void sendHello() {
-        sendToConductor(FrameType.HELLO, buffers.acquire().flip());
+        sendToConductor(FrameType.HELLO, Signal.write(buffers.acquire()));
     }
 
     void sendEnter(String barrier, Duration timeout) {
-        ByteBuffer buffer = buffers.acquire();
-        buffer.putLong(timeout.toMillis());
-        Wire.putString(buffer, barrier);
-        traffic.drainTo(buffer);
-        sendToConductor(FrameType.ENTER, buffer.flip());
+        sendToConductor(EnterMessage.TYPE, EnterMessage.write(buffers.acquire(), barrier, timeout.toMillis(), traffic));
     }
 
     void sendDone(byte status, Throwable error) {
-        ByteBuffer buffer = buffers.acquire();
+        Outcome outcome = Outcome.of(status);
+        ByteBuffer done;
         try {
-            writeDone(buffer, status, error);
+            done = DoneMessage.write(buffers.acquire(), outcome, step, error, traffic);
         } catch (BufferOverflowException tooLong) {
-            writeDone(buffers.acquire(), status, new RuntimeException(String.valueOf(error)));
+            done = DoneMessage.write(buffers.acquire(), outcome, step, new RuntimeException(String.valueOf(error)), traffic);
         }
-        sendToConductor(FrameType.DONE, buffer.flip());
-    }
-
-    private void writeDone(ByteBuffer buffer, byte status, Throwable error) {
-        buffer.clear();
-        buffer.put(status);
-        Wire.putString(buffer, step);
-        if (error != null) {
-            ThrowableWire.put(buffer, error);
-        } else {
-            buffer.put((byte) 0);
-        }
-        traffic.drainTo(buffer);
+        sendToConductor(DoneMessage.TYPE, done);
     }
 
     void sendDump(String stack) {
-        ByteBuffer buffer = buffers.acquire();
-        String text = stack.length() > 20_000 ? stack.substring(0, 20_000) + "\n\t..." : stack;
-        Wire.putString(buffer, text);
-        sendToConductor(FrameType.DUMP, buffer.flip());
+        sendToConductor(DumpMessage.TYPE, DumpMessage.write(buffers.acquire(), stack));
     }
 
     void sendToConductor(int type, ByteBuffer payload) {

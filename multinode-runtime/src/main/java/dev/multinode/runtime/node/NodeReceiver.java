@@ -1,6 +1,11 @@
 package dev.multinode.runtime.node;
 
+import dev.multinode.runtime.protocol.AbortMessage;
+import dev.multinode.runtime.protocol.BarrierFailedMessage;
+import dev.multinode.runtime.protocol.FaultApplyMessage;
+import dev.multinode.runtime.protocol.FaultDoneMessage;
 import dev.multinode.runtime.protocol.FrameType;
+import dev.multinode.runtime.protocol.ReleaseMessage;
 import dev.multinode.runtime.protocol.Wire;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.FrameReceiver;
@@ -23,6 +28,11 @@ final class NodeReceiver implements FrameReceiver, Runnable {
     private final Endpoint endpoint;
     private final ByteBuffer scratch;
     private final IdleStrategy idle = IdleStrategies.receiver();
+    private final ReleaseMessage release = new ReleaseMessage();
+    private final BarrierFailedMessage barrierFailed = new BarrierFailedMessage();
+    private final AbortMessage abort = new AbortMessage();
+    private final FaultApplyMessage faultApply = new FaultApplyMessage();
+    private final FaultDoneMessage faultDone = new FaultDoneMessage();
     private volatile boolean running = true;
 
     NodeReceiver(NodeRuntime node, NodeControl control, BarrierClient barriers, Endpoint endpoint, int maxFrame) {
@@ -58,21 +68,17 @@ final class NodeReceiver implements FrameReceiver, Runnable {
         switch (type) {
             case FrameType.USER -> node.deliverUserFrame(from, payload);
             case FrameType.PROBE -> node.deliverProbeMessage(from, Wire.copy(payload, scratch));
-            case FrameType.FAULT_APPLY -> node.applyFault(Wire.copy(payload, scratch));
-            case FrameType.FAULT_DONE -> node.faultAnswered(Wire.copy(payload, scratch));
+            case FrameType.FAULT_APPLY -> node.applyFault(faultApply.wrap(payload));
+            case FrameType.FAULT_DONE -> node.faultAnswered(faultDone.wrap(Wire.copy(payload, scratch)));
             case FrameType.START -> {
                 control.markStarted();
                 barriers.wake();
                 node.wakeBody();
             }
-            case FrameType.RELEASE -> barriers.released(Wire.getString(Wire.copy(payload, scratch)));
-            case FrameType.BARRIER_FAILED -> {
-                ByteBuffer copy = Wire.copy(payload, scratch);
-                Wire.getString(copy);
-                barriers.failed(Wire.getString(copy));
-            }
+            case FrameType.RELEASE -> barriers.released(release.wrap(Wire.copy(payload, scratch)).barrier());
+            case FrameType.BARRIER_FAILED -> barriers.failed(barrierFailed.wrap(Wire.copy(payload, scratch)).reason());
             case FrameType.ABORT -> {
-                control.abort(Wire.getString(Wire.copy(payload, scratch)));
+                control.abort(abort.wrap(Wire.copy(payload, scratch)).reason());
                 barriers.wake();
             }
             case FrameType.STOP -> {

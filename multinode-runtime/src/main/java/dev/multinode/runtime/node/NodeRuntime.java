@@ -11,7 +11,9 @@ import dev.multinode.RunAbortedException;
 import dev.multinode.ThrowingRunnable;
 import dev.multinode.runtime.codec.MalformedMessageException;
 import dev.multinode.runtime.codec.MessageCodec;
-import dev.multinode.runtime.protocol.FaultOp;
+import dev.multinode.runtime.protocol.FaultAppliedMessage;
+import dev.multinode.runtime.protocol.FaultApplyMessage;
+import dev.multinode.runtime.protocol.FaultDoneMessage;
 import dev.multinode.runtime.protocol.FrameType;
 import dev.multinode.runtime.protocol.Wire;
 import dev.multinode.spi.Endpoint;
@@ -256,8 +258,8 @@ public final class NodeRuntime implements Node {
         mailbox(probeName).deliver(message);
     }
 
-    void faultAnswered(ByteBuffer copy) {
-        faults.answered(copy.getLong(), Wire.getString(copy));
+    void faultAnswered(FaultDoneMessage answer) {
+        faults.answered(answer.requestId(), answer.refusal());
     }
 
     /**
@@ -265,34 +267,27 @@ public final class NodeRuntime implements Node {
      * node before confirming; a graceful shutdown closes its resources first. Either way the
      * receiver stops afterwards and the node leaves the run.
      */
-    void applyFault(ByteBuffer copy) {
-        long applyId = copy.getLong();
-        byte op = copy.get();
-        int peer = copy.getInt();
-        Direction direction = Direction.values()[copy.get()];
-        long nanos = copy.getLong();
-        double probability = copy.getDouble();
-        switch (op) {
-            case FaultOp.KILL -> {
+    void applyFault(FaultApplyMessage fault) {
+        int peer = fault.peer();
+        switch (fault.kind()) {
+            case KILL -> {
                 filter.isolate();
                 control.remove(config.role() + " was killed by a fault");
             }
-            case FaultOp.SHUTDOWN -> {
+            case SHUTDOWN -> {
                 control.remove(config.role() + " was shut down by a fault");
                 resources.close();
                 filter.isolate();
             }
-            case FaultOp.BLACKHOLE -> filter.block(peer, direction, true);
-            case FaultOp.PASS_THROUGH -> filter.block(peer, direction, false);
-            case FaultOp.PEER_GONE -> filter.block(peer, Direction.SEND, true); // what it sent before leaving still arrives
-            case FaultOp.DELAY -> filter.delay(peer, nanos);
-            case FaultOp.DROP -> filter.drop(peer, probability);
-            case FaultOp.HEAL -> filter.heal();
-            default -> throw new IllegalStateException("unknown fault operation " + op);
+            case BLACKHOLE -> filter.block(peer, fault.direction(), true);
+            case PASS_THROUGH -> filter.block(peer, fault.direction(), false);
+            case PEER_GONE -> filter.block(peer, Direction.SEND, true); // what it sent before leaving still arrives
+            case DELAY -> filter.delay(peer, fault.delayNanos());
+            case DROP -> filter.drop(peer, fault.probability());
+            case HEAL -> filter.heal();
+            case PARTITION -> throw new IllegalStateException("a partition is applied as blackholes, never as such");
         }
-        ByteBuffer ack = buffers.acquire();
-        ack.putLong(applyId);
-        control.sendToConductor(FrameType.FAULT_APPLIED, ack.flip());
+        control.sendToConductor(FaultAppliedMessage.TYPE, FaultAppliedMessage.write(buffers.acquire(), fault.applyId()));
         if (control.isRemoved()) {
             receiver.stop();
         }

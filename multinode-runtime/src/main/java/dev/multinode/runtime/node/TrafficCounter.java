@@ -1,6 +1,6 @@
 package dev.multinode.runtime.node;
 
-import java.nio.ByteBuffer;
+import dev.multinode.runtime.protocol.TrafficReport;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * (between two barriers); each ENTER and the final DONE carry the counts to the conductor for the
  * run's timeline.
  */
-final class TrafficCounter {
+final class TrafficCounter implements TrafficReport.Counts {
 
     private final AtomicLongArray sent;
     private final AtomicLongArray droppedOut;
@@ -32,17 +32,23 @@ final class TrafficCounter {
         droppedIn.incrementAndGet(from);
     }
 
-    /** Writes the counts since the last drain (sent, dropped outbound, dropped inbound) and starts a new phase. */
-    void drainTo(ByteBuffer buffer) {
-        buffer.putShort((short) sent.length());
-        drain(sent, buffer);
-        drain(droppedOut, buffer);
-        drain(droppedIn, buffer);
+    @Override
+    public int participants() {
+        return sent.length();
     }
 
-    private static void drain(AtomicLongArray counts, ByteBuffer buffer) {
-        for (int i = 0; i < counts.length(); i++) {
-            buffer.putLong(counts.getAndSet(i, 0));
-        }
+    @Override
+    public long drainSent(int to) {
+        return sent.getAndSet(to, 0);
+    }
+
+    @Override
+    public long drainDroppedTo(int to) {
+        return droppedOut.getAndSet(to, 0);
+    }
+
+    @Override
+    public long drainDroppedFrom(int from) {
+        return droppedIn.getAndSet(from, 0);
     }
 }

@@ -1,0 +1,65 @@
+package dev.multinode.runtime.protocol;
+
+/**
+ * Fault operations. A request (node to conductor) names roles; the conductor turns it into
+ * applications (conductor to node) that name participants, one per node that must act.
+ */
+public enum FaultKind {
+    /** Request and application: kill the node abruptly. */
+    KILL(1, "kill"),
+    /** Request and application: stop the node gracefully. */
+    SHUTDOWN(2, "shutdown"),
+    /** Request: blackhole a link; application: block traffic with one peer. */
+    BLACKHOLE(3, "blackhole"),
+    /** Request: undo a blackhole; application: unblock traffic with one peer. */
+    PASS_THROUGH(4, "passThrough"),
+    /** Request: partition two sides (applied as blackholes). */
+    PARTITION(5, "partition"),
+    /** Request and application: remove every fault. */
+    HEAL(6, "heal"),
+    /** Request and application: delay frames to one peer. */
+    DELAY(7, "delay"),
+    /** Request and application: drop frames to one peer with a probability. */
+    DROP(8, "drop"),
+    /** Application only: a peer is gone; drop its traffic. */
+    PEER_GONE(9, "peerGone");
+
+    private static final FaultKind[] BY_CODE = new FaultKind[10];
+
+    static {
+        for (FaultKind kind : values()) {
+            BY_CODE[kind.code] = kind;
+        }
+    }
+
+    private final byte code;
+    private final String apiName;
+
+    FaultKind(int code, String apiName) {
+        this.code = (byte) code;
+        this.apiName = apiName;
+    }
+
+    /** @return the wire code */
+    public byte code() {
+        return code;
+    }
+
+    /** @return the name of the {@code Faults} method, for messages */
+    public String apiName() {
+        return apiName;
+    }
+
+    /**
+     * @param code a wire code
+     * @return the kind of that code
+     * @throws IllegalArgumentException if no kind has it
+     */
+    public static FaultKind of(byte code) {
+        FaultKind kind = code > 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        if (kind == null) {
+            throw new IllegalArgumentException("unknown fault kind code " + code);
+        }
+        return kind;
+    }
+}
