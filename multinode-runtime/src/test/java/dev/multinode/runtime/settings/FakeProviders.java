@@ -13,10 +13,12 @@ import java.util.Set;
  */
 public final class FakeProviders {
 
+    private static final String NAME_ONLY = "a fake provider has a name and nothing else";
+
     private FakeProviders() {
     }
 
-    /** A provider that only has a name: the catalog never opens a transport. */
+    /** A provider that only has a name: the catalog asks for nothing else. */
     public abstract static class Named implements TransportProvider {
 
         private final String name;
@@ -32,22 +34,22 @@ public final class FakeProviders {
 
         @Override
         public Set<LaunchMode> launchModes() {
-            return Set.of(LaunchMode.THREAD);
+            throw new UnsupportedOperationException(NAME_ONLY);
         }
 
         @Override
         public LaunchMode defaultLaunchMode() {
-            return LaunchMode.THREAD;
+            throw new UnsupportedOperationException(NAME_ONLY);
         }
 
         @Override
         public List<String> jvmFlags() {
-            return List.of();
+            throw new UnsupportedOperationException(NAME_ONLY);
         }
 
         @Override
         public Transport open(TransportContext context) {
-            throw new UnsupportedOperationException("a fake transport opens nothing");
+            throw new UnsupportedOperationException(NAME_ONLY);
         }
     }
 
