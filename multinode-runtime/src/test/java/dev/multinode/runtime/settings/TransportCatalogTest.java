@@ -2,6 +2,7 @@ package dev.multinode.runtime.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.multinode.spi.TransportProvider;
 import java.io.IOException;
@@ -10,8 +11,10 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +60,26 @@ class TransportCatalogTest {
                         + "com.example.NotThere not found");
         assertThat(assertThrows(IllegalArgumentException.class, () -> catalog.get("gamma")))
                 .hasMessage("Unknown transport 'gamma' (multinode.transport): found alpha, beta");
+    }
+
+    @Test
+    void serviceFilesThatCannotBeReadAreReportedOnceNotRetriedForever() {
+        // ServiceLoader asks for the service files again after each failure to find them
+        ClassLoader unreadable = new ClassLoader(null) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                throw new IOException("the disk is gone");
+            }
+        };
+
+        TransportCatalog catalog = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> TransportCatalog.load(unreadable, null, warnings::add));
+
+        assertThat(warnings).containsExactly("Skipping a transport provider that cannot be loaded: "
+                + "dev.multinode.spi.TransportProvider: Error locating configuration files: java.io.IOException: "
+                + "the disk is gone");
+        assertThat(assertThrows(IllegalArgumentException.class, () -> catalog.get("alpha")))
+                .hasMessageStartingWith("Unknown transport 'alpha' (multinode.transport): found none");
     }
 
     @Test
