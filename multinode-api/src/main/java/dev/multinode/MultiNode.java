@@ -42,7 +42,7 @@ public final class MultiNode {
      * @return a builder; finish with {@link SpecBuilder#run}
      */
     public static SpecBuilder spec(String... roles) {
-        return new SpecBuilder(Arrays.asList(roles));
+        return new SpecBuilder(roles == null ? null : Arrays.asList(roles));
     }
 
     static MultiNodeRunner runner() {

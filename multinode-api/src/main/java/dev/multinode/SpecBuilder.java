@@ -22,8 +22,9 @@ public final class SpecBuilder {
     private final List<Class<?>> allowed = new ArrayList<>();
     private final List<String> jvmArgs = new ArrayList<>();
 
+    /** Keeps null roles (and a null list), so that the runner's role check names them with the others. */
     SpecBuilder(List<String> roles) {
-        this.roles = List.copyOf(roles);
+        this.roles = roles == null ? null : new ArrayList<>(roles);
     }
 
     /**

@@ -20,6 +20,7 @@ final class FailureReport {
 
     private static final int LOG_LINES = 20;
     private static final int LINE_CHARS = 1_000;
+    private static final String CANCELLED = "cancelled";
 
     private FailureReport() {
     }
@@ -76,11 +77,17 @@ final class FailureReport {
 
     private static String describe(NodeReport node, Map<String, NodeOutcome> localOutcomes) {
         String where = node.where() == null ? "" : " " + node.where();
-        return switch (node.outcome()) {
+        String outcome = node.outcome();
+        if (outcome.startsWith(CANCELLED)) {
+            // the conductor appends a note to the word ("cancelled, did not stop within ... after the
+            // abort"): the step belongs to the word, so it goes before the note
+            String note = outcome.substring(CANCELLED.length()).replaceFirst("^, ", "");
+            return CANCELLED + where + " (because of the root cause)" + (note.isEmpty() ? "" : "; it " + note);
+        }
+        return switch (outcome) {
             case "passed" -> "passed";
             case "failed" -> "failed" + where + ": " + localError(node.role(), localOutcomes, node.error());
-            default -> node.outcome().startsWith("cancelled") ? node.outcome() + where + " (because of the root cause)"
-                    : node.outcome();
+            default -> outcome;
         };
     }
 }

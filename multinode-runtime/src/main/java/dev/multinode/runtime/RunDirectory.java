@@ -14,7 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The folder of one run: {@code <runRoot>/<test class>/<test method or spec name>/<run id>}. */
+/**
+ * The folder of one run: {@code <runRoot>/<fully qualified test class>/<test method or spec name>/<run id>}.
+ */
 final class RunDirectory {
 
     private static final int CREATE_ATTEMPTS = 3;
@@ -45,9 +47,13 @@ final class RunDirectory {
         }
     }
 
-    /** A name becomes one plain folder name: never empty, never {@code .} or {@code ..}. */
+    /**
+     * A name becomes one plain folder name: never empty, never {@code .} or {@code ..}. What class
+     * names are made of (letters, digits, {@code _ $ .}) is kept, so that a test class's folder, named
+     * after its fully qualified name, is its own.
+     */
     private static String safe(String name) {
-        String cleaned = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        String cleaned = name.replaceAll("[^\\p{L}\\p{N}._$-]", "_");
         return cleaned.replace(".", "").isEmpty() ? "_" + cleaned : cleaned;
     }
 

@@ -10,7 +10,8 @@ import java.util.Optional;
  * JUnit or TestNG test, so that a helper the test calls does not name the run) and its class; with
  * no test method on the stack, the first caller outside the harness.
  *
- * @param testClass the simple name of the calling class
+ * @param testClass the fully qualified name of the calling class: classes of one simple name in two
+ *                  packages must not share their runs' folders
  * @param method    the calling method, without the decorations of a lambda
  */
 record SpecName(String testClass, String method) {
@@ -23,7 +24,7 @@ record SpecName(String testClass, String method) {
                 .toList());
         Optional<StackWalker.StackFrame> caller = callers.stream().filter(SpecName::isTestMethod).findFirst()
                 .or(() -> callers.stream().findFirst());
-        return caller.map(frame -> new SpecName(simpleName(frame.getClassName()), frame.getMethodName()
+        return caller.map(frame -> new SpecName(namedClass(frame.getClassName()), frame.getMethodName()
                 .replace("lambda$", "")
                 .replaceAll("\\$\\d+$", ""))).orElse(new SpecName("multinode", "spec"));
     }
@@ -53,7 +54,7 @@ record SpecName(String testClass, String method) {
     }
 
     /** An anonymous class stands for the class it is written in. */
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1).replaceAll("(\\$\\d+)+$", "");
+    private static String namedClass(String className) {
+        return className.replaceAll("(\\$\\d+)+$", "");
     }
 }

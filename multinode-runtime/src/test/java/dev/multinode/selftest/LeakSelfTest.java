@@ -29,7 +29,7 @@ class LeakSelfTest {
             node.enterBarrier("busy");
         });
         Threads.assertNoneLeftSince(before);
-        assertThat(Files.exists(java.nio.file.Path.of("target/multinode/LeakSelfTest/leak-check-pass"))).isFalse();
+        assertThat(Files.exists(java.nio.file.Path.of("target/multinode", LeakSelfTest.class.getName(), "leak-check-pass"))).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")

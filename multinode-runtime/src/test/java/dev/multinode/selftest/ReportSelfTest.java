@@ -60,7 +60,7 @@ class ReportSelfTest {
         MultiNodeFailure failure = failAtBarrierTogether(mode);
         Path folder = failure.runDirectory().orElseThrow();
         assertThat(folder.getParent().getFileName()).hasToString("aFailedRunWritesEveryReportFile");
-        assertThat(folder.getParent().getParent().getFileName()).hasToString("ReportSelfTest");
+        assertThat(folder.getParent().getParent().getFileName()).hasToString(ReportSelfTest.class.getName());
         for (String file : List.of("node-a.log", "node-b.log", "node-c.log", "merged.log", "timeline.html", "result.json")) {
             assertThat(folder.resolve(file)).as(file).isRegularFile();
         }
@@ -93,7 +93,7 @@ class ReportSelfTest {
 
     private static void checkResultJson(Path folder, MultiNodeFailure failure, Mode mode) throws IOException {
         JsonNode result = JSON.readTree(folder.resolve("result.json").toFile());
-        assertThat(result.get("testClass").asText()).isEqualTo("ReportSelfTest");
+        assertThat(result.get("testClass").asText()).isEqualTo(ReportSelfTest.class.getName());
         assertThat(result.get("name").asText()).isEqualTo("aFailedRunWritesEveryReportFile");
         assertThat(result.get("runId").asText()).isEqualTo(folder.getFileName().toString());
         assertThat(result.get("roles")).extracting(JsonNode::asText).containsExactlyElementsOf(ROLES);
@@ -221,7 +221,7 @@ class ReportSelfTest {
 
             withProperties(runs, true, () -> passingRun(mode, "kept"));
             Path folder;
-            try (Stream<Path> kept = Files.list(runs.resolve("ReportSelfTest").resolve("kept"))) {
+            try (Stream<Path> kept = Files.list(runs.resolve(ReportSelfTest.class.getName()).resolve("kept"))) {
                 folder = kept.findFirst().orElseThrow();
             }
             for (String file : List.of("node-a.log", "node-b.log", "merged.log", "timeline.html", "result.json")) {
@@ -271,7 +271,7 @@ class ReportSelfTest {
             for (String run : List.of("first", "second")) {
                 String other = run.equals("first") ? "second" : "first";
                 Path folder;
-                try (Stream<Path> kept = Files.list(runs.resolve("ReportSelfTest").resolve(run))) {
+                try (Stream<Path> kept = Files.list(runs.resolve(ReportSelfTest.class.getName()).resolve(run))) {
                     folder = kept.findFirst().orElseThrow();
                 }
                 for (String role : List.of("node-a", "node-b")) {

@@ -1,6 +1,6 @@
 package dev.multinode.examples.cluster;
 
-import dev.multinode.examples.cluster.codec.MessageCodec;
+import dev.multinode.examples.cluster.codec.ClusterMessageCodec;
 import dev.multinode.examples.cluster.failure.Heartbeat;
 import dev.multinode.examples.cluster.membership.Gossip;
 import dev.multinode.examples.cluster.membership.Join;
@@ -17,7 +17,7 @@ import dev.multinode.examples.cluster.singleton.SingletonEnvelope;
 /** Every message the cluster sends, by tag: the whole wire protocol in one place. */
 public final class ClusterProtocol {
 
-    private static final MessageCodec CODEC = MessageCodec.builder()
+    private static final ClusterMessageCodec CODEC = ClusterMessageCodec.builder()
             .register(Join.TAG, Join.class, Join::readFrom)
             .register(Gossip.TAG, Gossip.class, Gossip::readFrom)
             .register(Heartbeat.TAG, Heartbeat.class, Heartbeat::readFrom)
@@ -36,7 +36,7 @@ public final class ClusterProtocol {
     }
 
     /** @return the codec of every cluster message */
-    public static MessageCodec codec() {
+    public static ClusterMessageCodec codec() {
         return CODEC;
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.multinode.ProbeRef;
+import dev.multinode.examples.cluster.codec.ClusterMessageCodec;
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
 import dev.multinode.examples.cluster.codec.Message;
-import dev.multinode.examples.cluster.codec.MessageCodec;
 import dev.multinode.examples.cluster.failure.Heartbeat;
 import dev.multinode.examples.cluster.membership.Gossip;
 import dev.multinode.examples.cluster.membership.Join;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 class ClusterProtocolTest {
 
-    private static final MessageCodec CODEC = ClusterProtocol.codec();
+    private static final ClusterMessageCodec CODEC = ClusterProtocol.codec();
 
     /** One message of every type, with fields that are not all defaults. */
     private static final List<Message> SAMPLES = List.of(

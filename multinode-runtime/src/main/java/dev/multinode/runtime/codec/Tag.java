@@ -66,7 +66,8 @@ enum Tag {
         if (value.getClass().isRecord()) {
             return RECORD;
         }
-        throw new IllegalArgumentException("cannot send a " + value.getClass().getName()
+        // not "a " + name: the article would read wrong before every name that starts with a vowel
+        throw new IllegalArgumentException("cannot send a value of class " + value.getClass().getTypeName()
                 + " in a probe message: accepted are null, String, boxed primitives, byte[], ProbeRef, List of these, "
                 + "and allowed enums and records of these");
     }

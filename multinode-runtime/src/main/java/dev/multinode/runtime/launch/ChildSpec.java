@@ -22,11 +22,14 @@ import java.util.Properties;
  * serialized body: the transport context and the node settings shared by every role.
  *
  * @param transportName the transport's name
+ * @param providerClass the class of the parent's provider of it, which the child uses too: the
+ *                      parent may have chosen it among several of that name
  * @param context       the transport context, with the parent transport's child properties
  * @param template      a node configuration whose role is replaced per child
  * @param allowedNames  class names allowed in probe messages, loaded by the child
  */
-public record ChildSpec(String transportName, TransportContext context, NodeConfig template, List<String> allowedNames) {
+public record ChildSpec(String transportName, String providerClass, TransportContext context, NodeConfig template,
+                        List<String> allowedNames) {
 
     private static final String TRANSPORT_PROPERTY = "transport.";
 
@@ -39,7 +42,8 @@ public record ChildSpec(String transportName, TransportContext context, NodeConf
         TransportContext context = new TransportContext(parent.runId(), parent.runDirectory(), parent.participants(),
                 parent.maxFrameSize(), run.launchMode(), parent.secret(), run.transport().childProperties());
         List<String> allowed = run.settings().allowed().stream().map(Class::getName).toList();
-        return new ChildSpec(run.provider().name(), context, run.nodeConfig(run.settings().roles().get(0)), allowed);
+        return new ChildSpec(run.provider().name(), run.provider().getClass().getName(), context,
+                run.nodeConfig(run.settings().roles().get(0)), allowed);
     }
 
     /**
@@ -59,6 +63,7 @@ public record ChildSpec(String transportName, TransportContext context, NodeConf
     public void write(Writer out) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("transport", transportName);
+        properties.setProperty("transportProvider", providerClass);
         properties.setProperty("runId", context.runId());
         properties.setProperty("runDirectory", context.runDirectory().toString());
         properties.setProperty("participants", String.join(",", context.participants()));
@@ -110,8 +115,8 @@ public record ChildSpec(String transportName, TransportContext context, NodeConf
                 millis(properties, "barrierTimeoutMs"), millis(properties, "startTimeoutMs"), millis(properties, "stopTimeoutMs"),
                 Long.parseLong(properties.getProperty("seed")), Integer.parseInt(properties.getProperty("maxFrameSize")),
                 transportFrameSize, List.of());
-        return new ChildSpec(properties.getProperty("transport"), context, template,
-                allowed.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(allowed.split(","))));
+        return new ChildSpec(properties.getProperty("transport"), properties.getProperty("transportProvider"), context,
+                template, allowed.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(allowed.split(","))));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.multinode.runtime.launch;
 
 import dev.multinode.runtime.settings.RunSettings;
+import dev.multinode.runtime.settings.TransportCatalog;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -110,6 +111,11 @@ final class NodeClassArchive {
             command.addAll(jvmFlags);
             command.add("-XX:ArchiveClassesAtExit=" + written);
             command.add("-D" + RunSettings.RUN_DIR + "=" + runs);
+            String chosenProviders = System.getProperty(TransportCatalog.PROVIDER);
+            if (chosenProviders != null) {
+                // the training run picks its transport as the nodes' parent did, among several of one name
+                command.add("-D" + TransportCatalog.PROVIDER + "=" + chosenProviders);
+            }
             command.add("-cp");
             command.add(String.join(File.pathSeparator, jars));
             command.add(NodeClassTraining.class.getName());

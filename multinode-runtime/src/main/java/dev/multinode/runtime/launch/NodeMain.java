@@ -72,7 +72,7 @@ public final class NodeMain {
                     + spec.template().roles());
         }
         NodeOutcome outcome;
-        try (Transport transport = TransportCatalog.load().get(spec.transportName()).open(spec.context())) {
+        try (Transport transport = TransportCatalog.load(spec.providerClass()).get(spec.transportName()).open(spec.context())) {
             Endpoint endpoint = transport.endpoint(participant);
             outcome = new NodeRuntime(spec.nodeConfig(role, loader), endpoint).run(copy);
         }

@@ -26,13 +26,14 @@ public final class RoleNames {
                     + (roles == null ? "null" : "empty"));
         }
         Set<String> seen = new HashSet<>();
-        for (String role : roles) {
+        for (int index = 0; index < roles.size(); index++) {
+            String role = roles.get(index);
             if (role == null || !VALID.matcher(role).matches()) {
-                throw new IllegalArgumentException("Invalid role name " + quote(role) + " in " + roles
+                throw new IllegalArgumentException("Invalid role name " + quote(role) + " at index " + index + " in " + roles
                         + ": a role is 1 to 63 characters of letters, digits, '.', '_' and '-', starting with a letter or digit");
             }
             if (role.equals(RESERVED)) {
-                throw new IllegalArgumentException("Invalid role name 'conductor' in " + roles
+                throw new IllegalArgumentException("Invalid role name 'conductor' at index " + index + " in " + roles
                         + ": it is reserved for the harness's coordinator");
             }
             if (!seen.add(role)) {

@@ -8,6 +8,7 @@ import dev.multinode.runtime.protocol.Wire;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,16 @@ class MessageCodecTest {
                 .hasMessageContaining(Unlisted.class.getName() + " is not allowed in probe messages")
                 .hasMessageContaining("allow(Unlisted.class)");
         assertThatThrownBy(() -> codec.encode(ByteBuffer.allocate(256), new Object()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot send a java.lang.Object");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("cannot send a value of class java.lang.Object in a probe message: accepted are ");
+    }
+
+    @Test
+    void theRefusalReadsWellForAnyClassName() {
+        assertThatThrownBy(() -> codec.encode(ByteBuffer.allocate(256), new int[0]))
+                .hasMessageStartingWith("cannot send a value of class int[] in a probe message");
+        assertThatThrownBy(() -> codec.encode(ByteBuffer.allocate(256), Optional.empty()))
+                .hasMessageStartingWith("cannot send a value of class java.util.Optional in a probe message");
     }
 
     @Test

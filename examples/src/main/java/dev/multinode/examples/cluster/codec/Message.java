@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 
 /**
  * A message one cluster node sends another. Each type has its own tag byte, registered with a
- * {@link MessageCodec} together with the {@link MessageDecoder} that reads it back.
+ * {@link ClusterMessageCodec} together with the {@link MessageDecoder} that reads it back.
  */
 public interface Message {
 

@@ -2,7 +2,7 @@ package dev.multinode.examples.cluster.membership;
 
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
 import dev.multinode.examples.cluster.codec.Message;
-import dev.multinode.examples.cluster.codec.Wire;
+import dev.multinode.examples.cluster.codec.MessageFields;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public record Gossip(List<Member> members) implements Message {
      * @throws MalformedMessageException if the table is malformed
      */
     public static Gossip readFrom(ByteBuffer in) throws MalformedMessageException {
-        int count = Wire.getCount(in, "members", Member.MIN_ENCODED_BYTES);
+        int count = MessageFields.getCount(in, "members", Member.MIN_ENCODED_BYTES);
         List<Member> members = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             members.add(Member.readFrom(in));

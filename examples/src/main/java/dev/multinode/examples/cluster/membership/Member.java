@@ -1,7 +1,7 @@
 package dev.multinode.examples.cluster.membership;
 
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
-import dev.multinode.examples.cluster.codec.Wire;
+import dev.multinode.examples.cluster.codec.MessageFields;
 import java.nio.ByteBuffer;
 import java.util.Comparator;
 import java.util.Objects;
@@ -101,8 +101,8 @@ public record Member(String role, MemberStatus status, int upNumber, long versio
      * @param out the buffer to write this entry to
      */
     public void writeTo(ByteBuffer out) {
-        Wire.putString(out, role);
-        Wire.putEnum(out, status);
+        MessageFields.putString(out, role);
+        MessageFields.putEnum(out, status);
         out.putInt(upNumber);
         out.putLong(version);
     }
@@ -113,7 +113,8 @@ public record Member(String role, MemberStatus status, int upNumber, long versio
      * @throws MalformedMessageException if the entry is truncated or invalid
      */
     public static Member readFrom(ByteBuffer in) throws MalformedMessageException {
-        return new Member(Wire.getString(in, "member role"), Wire.getEnum(in, MemberStatus.values(), "member status"),
-                Wire.getInt(in, "member upNumber"), Wire.getLong(in, "member version"));
+        return new Member(MessageFields.getString(in, "member role"),
+                MessageFields.getEnum(in, MemberStatus.values(), "member status"),
+                MessageFields.getInt(in, "member upNumber"), MessageFields.getLong(in, "member version"));
     }
 }

@@ -1,9 +1,9 @@
 package dev.multinode.examples.cluster.net;
 
 import dev.multinode.ProbeRef;
+import dev.multinode.examples.cluster.codec.ClusterMessageCodec;
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
 import dev.multinode.examples.cluster.codec.Message;
-import dev.multinode.examples.cluster.codec.MessageCodec;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class Messaging {
     private static final int MAX_ENCODE_BUFFER = 1 << 20;
 
     private final ClusterNetwork network;
-    private final MessageCodec codec;
+    private final ClusterMessageCodec codec;
     private final ByteBuffer encodeBuffer;
     private final Map<Class<?>, MessageHandler<?>> handlers = new HashMap<>();
     private final AtomicLong dropped = new AtomicLong();
@@ -36,7 +36,7 @@ public final class Messaging {
      * @param network the network to use
      * @param codec   the codec of every message type the cluster sends
      */
-    public Messaging(ClusterNetwork network, MessageCodec codec) {
+    public Messaging(ClusterNetwork network, ClusterMessageCodec codec) {
         this.network = network;
         this.codec = codec;
         this.encodeBuffer = ByteBuffer.allocate(Math.min(network.maxFrameSize(), MAX_ENCODE_BUFFER));

@@ -2,7 +2,7 @@ package dev.multinode.examples.cluster.pubsub;
 
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
 import dev.multinode.examples.cluster.codec.Message;
-import dev.multinode.examples.cluster.codec.Wire;
+import dev.multinode.examples.cluster.codec.MessageFields;
 import java.nio.ByteBuffer;
 
 /**
@@ -31,6 +31,6 @@ public record BucketAck(long version) implements Message {
      * @throws MalformedMessageException if it is truncated
      */
     public static BucketAck readFrom(ByteBuffer in) throws MalformedMessageException {
-        return new BucketAck(Wire.getLong(in, "version"));
+        return new BucketAck(MessageFields.getLong(in, "version"));
     }
 }

@@ -2,7 +2,7 @@ package dev.multinode.examples.cluster.pubsub;
 
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
 import dev.multinode.examples.cluster.codec.Message;
-import dev.multinode.examples.cluster.codec.Wire;
+import dev.multinode.examples.cluster.codec.MessageFields;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +44,8 @@ public record BucketUpdate(long version, List<Subscription> subscriptions) imple
      * @throws MalformedMessageException if it is truncated or invalid
      */
     public static BucketUpdate readFrom(ByteBuffer in) throws MalformedMessageException {
-        long version = Wire.getLong(in, "version");
-        int count = Wire.getCount(in, "subscriptions", Subscription.MIN_ENCODED_BYTES);
+        long version = MessageFields.getLong(in, "version");
+        int count = MessageFields.getCount(in, "subscriptions", Subscription.MIN_ENCODED_BYTES);
         List<Subscription> subscriptions = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             subscriptions.add(Subscription.readFrom(in));

@@ -2,7 +2,7 @@ package dev.multinode.examples.cluster.pubsub;
 
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
 import dev.multinode.examples.cluster.codec.Message;
-import dev.multinode.examples.cluster.codec.Wire;
+import dev.multinode.examples.cluster.codec.MessageFields;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +38,10 @@ public record Publication(String topic, String message, List<String> subscribers
 
     @Override
     public void writeTo(ByteBuffer out) {
-        Wire.putString(out, topic);
-        Wire.putString(out, message);
+        MessageFields.putString(out, topic);
+        MessageFields.putString(out, message);
         out.putInt(subscribers.size());
-        subscribers.forEach(name -> Wire.putString(out, name));
+        subscribers.forEach(name -> MessageFields.putString(out, name));
     }
 
     /**
@@ -50,12 +50,12 @@ public record Publication(String topic, String message, List<String> subscribers
      * @throws MalformedMessageException if it is truncated or invalid
      */
     public static Publication readFrom(ByteBuffer in) throws MalformedMessageException {
-        String topic = Wire.getString(in, "topic");
-        String message = Wire.getString(in, "message");
-        int count = Wire.getCount(in, "subscribers", Integer.BYTES);
+        String topic = MessageFields.getString(in, "topic");
+        String message = MessageFields.getString(in, "message");
+        int count = MessageFields.getCount(in, "subscribers", Integer.BYTES);
         List<String> subscribers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            subscribers.add(Wire.getString(in, "subscriber"));
+            subscribers.add(MessageFields.getString(in, "subscriber"));
         }
         return new Publication(topic, message, subscribers);
     }

@@ -2,7 +2,7 @@ package dev.multinode.examples.cluster.pubsub;
 
 import dev.multinode.ProbeRef;
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
-import dev.multinode.examples.cluster.codec.Wire;
+import dev.multinode.examples.cluster.codec.MessageFields;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -30,9 +30,9 @@ public record Subscription(String topic, ProbeRef subscriber) {
      * @param out the buffer to write this subscription to
      */
     public void writeTo(ByteBuffer out) {
-        Wire.putString(out, topic);
-        Wire.putString(out, subscriber.role());
-        Wire.putString(out, subscriber.name());
+        MessageFields.putString(out, topic);
+        MessageFields.putString(out, subscriber.role());
+        MessageFields.putString(out, subscriber.name());
     }
 
     /**
@@ -41,7 +41,8 @@ public record Subscription(String topic, ProbeRef subscriber) {
      * @throws MalformedMessageException if it is truncated or invalid
      */
     public static Subscription readFrom(ByteBuffer in) throws MalformedMessageException {
-        return new Subscription(Wire.getString(in, "topic"),
-                new ProbeRef(Wire.getString(in, "subscriber role"), Wire.getString(in, "subscriber name")));
+        return new Subscription(MessageFields.getString(in, "topic"),
+                new ProbeRef(MessageFields.getString(in, "subscriber role"),
+                        MessageFields.getString(in, "subscriber name")));
     }
 }

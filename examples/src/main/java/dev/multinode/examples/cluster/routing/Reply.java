@@ -2,7 +2,7 @@ package dev.multinode.examples.cluster.routing;
 
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
 import dev.multinode.examples.cluster.codec.Message;
-import dev.multinode.examples.cluster.codec.Wire;
+import dev.multinode.examples.cluster.codec.MessageFields;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -35,8 +35,8 @@ public record Reply(long correlationId, boolean failed, String text) implements 
     @Override
     public void writeTo(ByteBuffer out) {
         out.putLong(correlationId);
-        Wire.putBoolean(out, failed);
-        Wire.putString(out, text);
+        MessageFields.putBoolean(out, failed);
+        MessageFields.putString(out, text);
     }
 
     /**
@@ -45,6 +45,7 @@ public record Reply(long correlationId, boolean failed, String text) implements 
      * @throws MalformedMessageException if it is truncated or invalid
      */
     public static Reply readFrom(ByteBuffer in) throws MalformedMessageException {
-        return new Reply(Wire.getLong(in, "correlationId"), Wire.getBoolean(in, "failed"), Wire.getString(in, "text"));
+        return new Reply(MessageFields.getLong(in, "correlationId"), MessageFields.getBoolean(in, "failed"),
+                MessageFields.getString(in, "text"));
     }
 }

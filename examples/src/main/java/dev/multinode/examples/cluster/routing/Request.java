@@ -1,7 +1,7 @@
 package dev.multinode.examples.cluster.routing;
 
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
-import dev.multinode.examples.cluster.codec.Wire;
+import dev.multinode.examples.cluster.codec.MessageFields;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -52,12 +52,12 @@ public record Request(String target, RequestKind kind, long correlationId, Strin
      * @param out the buffer to write this request to
      */
     public void writeTo(ByteBuffer out) {
-        Wire.putString(out, target);
-        Wire.putEnum(out, kind);
+        MessageFields.putString(out, target);
+        MessageFields.putEnum(out, kind);
         out.putLong(correlationId);
-        Wire.putString(out, origin);
+        MessageFields.putString(out, origin);
         out.put((byte) hops);
-        Wire.putString(out, message);
+        MessageFields.putString(out, message);
     }
 
     /**
@@ -66,8 +66,8 @@ public record Request(String target, RequestKind kind, long correlationId, Strin
      * @throws MalformedMessageException if it is truncated or invalid
      */
     public static Request readFrom(ByteBuffer in) throws MalformedMessageException {
-        return new Request(Wire.getString(in, "target"), Wire.getEnum(in, RequestKind.values(), "kind"),
-                Wire.getLong(in, "correlationId"), Wire.getString(in, "origin"), Wire.getByte(in, "hops"),
-                Wire.getString(in, "message"));
+        return new Request(MessageFields.getString(in, "target"), MessageFields.getEnum(in, RequestKind.values(), "kind"),
+                MessageFields.getLong(in, "correlationId"), MessageFields.getString(in, "origin"),
+                MessageFields.getByte(in, "hops"), MessageFields.getString(in, "message"));
     }
 }

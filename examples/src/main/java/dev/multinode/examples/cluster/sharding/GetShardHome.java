@@ -2,7 +2,7 @@ package dev.multinode.examples.cluster.sharding;
 
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
 import dev.multinode.examples.cluster.codec.Message;
-import dev.multinode.examples.cluster.codec.Wire;
+import dev.multinode.examples.cluster.codec.MessageFields;
 import java.nio.ByteBuffer;
 
 /**
@@ -31,6 +31,6 @@ public record GetShardHome(int shard) implements Message {
      * @throws MalformedMessageException if it is truncated
      */
     public static GetShardHome readFrom(ByteBuffer in) throws MalformedMessageException {
-        return new GetShardHome(Wire.getInt(in, "shard"));
+        return new GetShardHome(MessageFields.getInt(in, "shard"));
     }
 }

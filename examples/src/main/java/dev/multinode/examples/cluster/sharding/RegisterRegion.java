@@ -2,7 +2,7 @@ package dev.multinode.examples.cluster.sharding;
 
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
 import dev.multinode.examples.cluster.codec.Message;
-import dev.multinode.examples.cluster.codec.Wire;
+import dev.multinode.examples.cluster.codec.MessageFields;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +42,10 @@ public record RegisterRegion(List<Integer> shards) implements Message {
      * @throws MalformedMessageException if it is truncated or invalid
      */
     public static RegisterRegion readFrom(ByteBuffer in) throws MalformedMessageException {
-        int count = Wire.getCount(in, "shards", Integer.BYTES);
+        int count = MessageFields.getCount(in, "shards", Integer.BYTES);
         List<Integer> shards = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            shards.add(Wire.getInt(in, "shard"));
+            shards.add(MessageFields.getInt(in, "shard"));
         }
         return new RegisterRegion(shards);
     }

@@ -2,7 +2,7 @@ package dev.multinode.examples.cluster.sharding;
 
 import dev.multinode.examples.cluster.codec.MalformedMessageException;
 import dev.multinode.examples.cluster.codec.Message;
-import dev.multinode.examples.cluster.codec.Wire;
+import dev.multinode.examples.cluster.codec.MessageFields;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,11 +34,11 @@ public record ShardHomes(Map<Integer, String> homes, boolean complete) implement
 
     @Override
     public void writeTo(ByteBuffer out) {
-        Wire.putBoolean(out, complete);
+        MessageFields.putBoolean(out, complete);
         out.putInt(homes.size());
         new TreeMap<>(homes).forEach((shard, region) -> {
             out.putInt(shard);
-            Wire.putString(out, region);
+            MessageFields.putString(out, region);
         });
     }
 
@@ -48,12 +48,12 @@ public record ShardHomes(Map<Integer, String> homes, boolean complete) implement
      * @throws MalformedMessageException if it is truncated or invalid
      */
     public static ShardHomes readFrom(ByteBuffer in) throws MalformedMessageException {
-        boolean complete = Wire.getBoolean(in, "complete");
-        int count = Wire.getCount(in, "homes", 2 * Integer.BYTES);
+        boolean complete = MessageFields.getBoolean(in, "complete");
+        int count = MessageFields.getCount(in, "homes", 2 * Integer.BYTES);
         Map<Integer, String> homes = new TreeMap<>();
         for (int i = 0; i < count; i++) {
-            int shard = Wire.getInt(in, "shard");
-            if (homes.put(shard, Wire.getString(in, "region")) != null) {
+            int shard = MessageFields.getInt(in, "shard");
+            if (homes.put(shard, MessageFields.getString(in, "region")) != null) {
                 throw new MalformedMessageException("shard " + shard + " appears twice");
             }
         }

@@ -9,18 +9,18 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class WireTest {
+class MessageFieldsTest {
 
     @Test
     void stringsRoundTripIncludingEmptyAndNonAscii() throws Exception {
         ByteBuffer buffer = ByteBuffer.allocate(256);
-        Wire.putString(buffer, "");
-        Wire.putString(buffer, "node-a");
-        Wire.putString(buffer, "żółw 🐢 ünïcödé");
+        MessageFields.putString(buffer, "");
+        MessageFields.putString(buffer, "node-a");
+        MessageFields.putString(buffer, "żółw 🐢 ünïcödé");
         buffer.flip();
-        assertEquals("", Wire.getString(buffer, "s"));
-        assertEquals("node-a", Wire.getString(buffer, "s"));
-        assertEquals("żółw 🐢 ünïcödé", Wire.getString(buffer, "s"));
+        assertEquals("", MessageFields.getString(buffer, "s"));
+        assertEquals("node-a", MessageFields.getString(buffer, "s"));
+        assertEquals("żółw 🐢 ünïcödé", MessageFields.getString(buffer, "s"));
         assertFalse(buffer.hasRemaining());
     }
 
@@ -28,63 +28,63 @@ class WireTest {
     void stringLengthBeyondTheFrameIsMalformed() {
         ByteBuffer buffer = ByteBuffer.allocate(8).putInt(1_000_000).put((byte) 'a').flip();
         MalformedMessageException e =
-                assertThrows(MalformedMessageException.class, () -> Wire.getString(buffer, "topic"));
+                assertThrows(MalformedMessageException.class, () -> MessageFields.getString(buffer, "topic"));
         assertEquals("topic: length 1000000 but 1 bytes remain", e.getMessage());
     }
 
     @Test
     void negativeStringLengthIsMalformed() {
         ByteBuffer buffer = ByteBuffer.allocate(4).putInt(-1).flip();
-        assertThrows(MalformedMessageException.class, () -> Wire.getString(buffer, "role"));
+        assertThrows(MalformedMessageException.class, () -> MessageFields.getString(buffer, "role"));
     }
 
     @Test
     void invalidUtf8IsMalformed() {
         ByteBuffer buffer = ByteBuffer.allocate(6).putInt(2).put((byte) 0xc3).put((byte) 0x28).flip();
         MalformedMessageException e =
-                assertThrows(MalformedMessageException.class, () -> Wire.getString(buffer, "name"));
+                assertThrows(MalformedMessageException.class, () -> MessageFields.getString(buffer, "name"));
         assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
     }
 
     @Test
     void truncatedNumbersAreMalformedAndNameTheField() {
         MalformedMessageException e = assertThrows(MalformedMessageException.class,
-                () -> Wire.getLong(ByteBuffer.allocate(3), "version"));
+                () -> MessageFields.getLong(ByteBuffer.allocate(3), "version"));
         assertEquals("version: needs 8 bytes but 3 remain", e.getMessage());
-        assertThrows(MalformedMessageException.class, () -> Wire.getInt(ByteBuffer.allocate(0), "shard"));
-        assertThrows(MalformedMessageException.class, () -> Wire.getByte(ByteBuffer.allocate(0), "hops"));
+        assertThrows(MalformedMessageException.class, () -> MessageFields.getInt(ByteBuffer.allocate(0), "shard"));
+        assertThrows(MalformedMessageException.class, () -> MessageFields.getByte(ByteBuffer.allocate(0), "hops"));
     }
 
     @Test
     void booleansAcceptOnlyZeroAndOne() throws Exception {
         ByteBuffer buffer = ByteBuffer.allocate(3);
-        Wire.putBoolean(buffer, true);
-        Wire.putBoolean(buffer, false);
+        MessageFields.putBoolean(buffer, true);
+        MessageFields.putBoolean(buffer, false);
         buffer.put((byte) 2).flip();
-        assertTrue(Wire.getBoolean(buffer, "b"));
-        assertFalse(Wire.getBoolean(buffer, "b"));
-        assertThrows(MalformedMessageException.class, () -> Wire.getBoolean(buffer, "b"));
+        assertTrue(MessageFields.getBoolean(buffer, "b"));
+        assertFalse(MessageFields.getBoolean(buffer, "b"));
+        assertThrows(MalformedMessageException.class, () -> MessageFields.getBoolean(buffer, "b"));
     }
 
     @Test
     void enumsRoundTripAndRejectOrdinalsOutOfRange() throws Exception {
         ByteBuffer buffer = ByteBuffer.allocate(3);
-        Wire.putEnum(buffer, TimeUnit.HOURS);
+        MessageFields.putEnum(buffer, TimeUnit.HOURS);
         buffer.put((byte) 7).put((byte) -1).flip();
-        assertEquals(TimeUnit.HOURS, Wire.getEnum(buffer, TimeUnit.values(), "unit"));
+        assertEquals(TimeUnit.HOURS, MessageFields.getEnum(buffer, TimeUnit.values(), "unit"));
         MalformedMessageException e = assertThrows(MalformedMessageException.class,
-                () -> Wire.getEnum(buffer, TimeUnit.values(), "unit"));
+                () -> MessageFields.getEnum(buffer, TimeUnit.values(), "unit"));
         assertEquals("unit: ordinal 7 is not one of 0..6", e.getMessage());
-        assertThrows(MalformedMessageException.class, () -> Wire.getEnum(buffer, TimeUnit.values(), "unit"));
+        assertThrows(MalformedMessageException.class, () -> MessageFields.getEnum(buffer, TimeUnit.values(), "unit"));
     }
 
     @Test
     void countsThatCannotFitInTheFrameAreRejectedBeforeAllocating() throws Exception {
         ByteBuffer fits = ByteBuffer.allocate(12).putInt(2).putInt(0).putInt(0).flip();
-        assertEquals(2, Wire.getCount(fits, "shards", Integer.BYTES));
+        assertEquals(2, MessageFields.getCount(fits, "shards", Integer.BYTES));
         ByteBuffer forged = ByteBuffer.allocate(12).putInt(Integer.MAX_VALUE).putInt(0).putInt(0).flip();
-        assertThrows(MalformedMessageException.class, () -> Wire.getCount(forged, "shards", Integer.BYTES));
+        assertThrows(MalformedMessageException.class, () -> MessageFields.getCount(forged, "shards", Integer.BYTES));
         ByteBuffer negative = ByteBuffer.allocate(4).putInt(-3).flip();
-        assertThrows(MalformedMessageException.class, () -> Wire.getCount(negative, "shards", Integer.BYTES));
+        assertThrows(MalformedMessageException.class, () -> MessageFields.getCount(negative, "shards", Integer.BYTES));
     }
 }

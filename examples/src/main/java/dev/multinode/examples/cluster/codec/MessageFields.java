@@ -6,13 +6,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Field encodings shared by every message: strings as an int length and UTF-8 bytes, enums as one
+ * Field encodings shared by every cluster message ({@link Message#writeTo} and the
+ * {@link MessageDecoder}s use them): strings as an int length and UTF-8 bytes, enums as one
  * ordinal byte, booleans as 0 or 1, counts checked against the bytes that remain. Each reader names
  * the field it reads, so a malformed frame is reported precisely.
  */
-public final class Wire {
+public final class MessageFields {
 
-    private Wire() {
+    private MessageFields() {
     }
 
     /**

@@ -4,17 +4,18 @@ import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 
 /**
- * Encodes and decodes the cluster's messages by tag. Immutable once built, so one codec may be
- * shared by every thread.
+ * Encodes and decodes the example cluster's own messages by tag: the system under test's wire
+ * format, which the harness carries as opaque frames (the runtime's probe-message codec is another
+ * thing). Immutable once built, so one codec may be shared by every thread.
  */
-public final class MessageCodec {
+public final class ClusterMessageCodec {
 
     private static final int TAGS = 256;
 
     private final Class<?>[] types;
     private final MessageDecoder<?>[] decoders;
 
-    private MessageCodec(Class<?>[] types, MessageDecoder<?>[] decoders) {
+    private ClusterMessageCodec(Class<?>[] types, MessageDecoder<?>[] decoders) {
         this.types = types;
         this.decoders = decoders;
     }
@@ -115,8 +116,8 @@ public final class MessageCodec {
         }
 
         /** @return the codec */
-        public MessageCodec build() {
-            return new MessageCodec(types.clone(), decoders.clone());
+        public ClusterMessageCodec build() {
+            return new ClusterMessageCodec(types.clone(), decoders.clone());
         }
     }
 }

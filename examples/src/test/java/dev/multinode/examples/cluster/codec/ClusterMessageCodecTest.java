@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
-class MessageCodecTest {
+class ClusterMessageCodecTest {
 
     /** A message of one string, to exercise the codec without the cluster's types. */
     record Note(String text) implements Message {
@@ -19,11 +19,11 @@ class MessageCodecTest {
 
         @Override
         public void writeTo(ByteBuffer out) {
-            Wire.putString(out, text);
+            MessageFields.putString(out, text);
         }
 
         static Note readFrom(ByteBuffer in) throws MalformedMessageException {
-            return new Note(Wire.getString(in, "text"));
+            return new Note(MessageFields.getString(in, "text"));
         }
     }
 
@@ -39,7 +39,8 @@ class MessageCodecTest {
         }
     }
 
-    private final MessageCodec codec = MessageCodec.builder().register(Note.TAG, Note.class, Note::readFrom).build();
+    private final ClusterMessageCodec codec = ClusterMessageCodec.builder()
+            .register(Note.TAG, Note.class, Note::readFrom).build();
 
     @Test
     void roundTrips() throws Exception {
@@ -52,7 +53,8 @@ class MessageCodecTest {
 
     @Test
     void aTagCanBeRegisteredOnlyOnce() {
-        MessageCodec.Builder builder = MessageCodec.builder().register(Note.TAG, Note.class, Note::readFrom);
+        ClusterMessageCodec.Builder builder = ClusterMessageCodec.builder()
+                .register(Note.TAG, Note.class, Note::readFrom);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> builder.register(Note.TAG, Note.class, Note::readFrom));
         assertEquals("tag 0x7f for Note is already taken by Note", e.getMessage());
