@@ -2,7 +2,6 @@ package dev.multinode.runtime.node;
 
 import dev.multinode.BarrierFailedException;
 import dev.multinode.RunAbortedException;
-import dev.multinode.spi.BarrierService;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.IdleStrategy;
@@ -12,7 +11,7 @@ import org.agrona.concurrent.IdleStrategy;
  * which the node's receiver thread delivers. The wait spins briefly, then parks; the receiver unparks
  * the waiter, so a barrier costs little CPU and little latency.
  */
-final class BarrierClient implements BarrierService {
+final class BarrierClient {
 
     /** Beyond the barrier's own timeout, how long to wait for the conductor's verdict. */
     private static final long CONDUCTOR_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -28,8 +27,7 @@ final class BarrierClient implements BarrierService {
         this.control = control;
     }
 
-    @Override
-    public void enter(String name, Duration timeout) {
+    void enter(String name, Duration timeout) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("A barrier needs a non-empty name");
         }
