@@ -4,6 +4,7 @@ import dev.multinode.BarrierFailedException;
 import dev.multinode.RunAbortedException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
@@ -17,17 +18,28 @@ final class BarrierClient {
     private static final long CONDUCTOR_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final NodeControl control;
+    private final ConductorLink link;
     private final IdleStrategy idle = IdleStrategies.coordinator();
 
     private volatile Thread waiter;
     private volatile String releasedBarrier;
     private volatile String failure;
 
-    BarrierClient(NodeControl control) {
+    BarrierClient(NodeControl control, ConductorLink link) {
         this.control = control;
+        this.link = link;
     }
 
-    void enter(String name, Duration timeout) {
+    void enter(Duration timeout, String... names) {
+        if (names.length == 0) {
+            throw new IllegalArgumentException("enterBarrier needs at least one barrier name");
+        }
+        for (String name : names) {
+            enter(name, timeout);
+        }
+    }
+
+    private void enter(String name, Duration timeout) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("A barrier needs a non-empty name");
         }
@@ -37,7 +49,7 @@ final class BarrierClient {
         waiter = Thread.currentThread();
         control.stepIntoBarrier(name);
         try {
-            control.sendEnter(name, timeout);
+            link.sendEnter(name, timeout.toMillis());
             long deadline = System.nanoTime() + timeout.toNanos() + CONDUCTOR_GRACE_NANOS;
             idle.reset();
             while (true) {
@@ -77,7 +89,7 @@ final class BarrierClient {
     void wake() {
         Thread thread = waiter;
         if (thread != null) {
-            java.util.concurrent.locks.LockSupport.unpark(thread);
+            LockSupport.unpark(thread);
         }
     }
 }
