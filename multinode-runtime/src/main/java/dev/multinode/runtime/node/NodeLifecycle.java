@@ -22,16 +22,18 @@ final class NodeLifecycle {
     private final NodeConfig config;
     private final NodeControl control;
     private final ConductorLink link;
+    private final BarrierClient barriers;
     private final NodeReceiver receiver;
     private final NodeMessaging messaging;
     private final NodeResources resources;
     private final Logger log;
 
-    NodeLifecycle(NodeConfig config, NodeControl control, ConductorLink link, NodeReceiver receiver,
-                  NodeMessaging messaging, NodeResources resources, Logger log) {
+    NodeLifecycle(NodeConfig config, NodeControl control, ConductorLink link, BarrierClient barriers,
+                  NodeReceiver receiver, NodeMessaging messaging, NodeResources resources, Logger log) {
         this.config = config;
         this.control = control;
         this.link = link;
+        this.barriers = barriers;
         this.receiver = receiver;
         this.messaging = messaging;
         this.resources = resources;
@@ -76,7 +78,23 @@ final class NodeLifecycle {
         } catch (Throwable t) {
             thrown = t;
         }
-        return OutcomeRules.judge(control.step(), thrown, control.backgroundFailure(), control.isAborted());
+        if (barriers.isConductorVerdict(thrown)) {
+            awaitAbortAfterBarrierFailure();
+        }
+        return OutcomeRules.judge(control.step(), thrown, control.backgroundFailure(), control.isAborted(),
+                barriers::isConductorVerdict);
+    }
+
+    /**
+     * The conductor aborts the run right after it fails a barrier, but the body may end with the
+     * verdict before the ABORT arrives; waiting for it keeps the node from being reported as a
+     * second failure instead of cancelled.
+     */
+    private void awaitAbortAfterBarrierFailure() {
+        if (!parkUntil(() -> control.isAborted() || control.isStopped(), BarrierClient.CONDUCTOR_GRACE)) {
+            log.warn("{} got no abort within {} ms of the conductor failing its barrier", config.role(),
+                    BarrierClient.CONDUCTOR_GRACE.toMillis());
+        }
     }
 
     private boolean awaitStart() {

@@ -36,7 +36,7 @@ public final class NodeRuntime {
                 buffers, new MessageCodec(config.allowed()), resources, control, log);
         NodeReceiver receiver = new NodeReceiver(endpoint, config.transportFrameSize(), control, link, messaging,
                 barriers, new FaultApplier(filter, control, resources, link), faults, resources, log);
-        this.lifecycle = new NodeLifecycle(config, control, link, receiver, messaging, resources, log);
+        this.lifecycle = new NodeLifecycle(config, control, link, barriers, receiver, messaging, resources, log);
         this.node = new NodeFacade(config, participants, barriers, messaging, faults, resources, log);
     }
 
