@@ -9,6 +9,7 @@ import dev.multinode.runtime.protocol.FaultKind;
 import dev.multinode.runtime.protocol.FaultRequestMessage;
 import dev.multinode.runtime.protocol.FrameType;
 import dev.multinode.runtime.protocol.Signal;
+import dev.multinode.runtime.protocol.TrafficReport;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.TransportContext;
 import java.nio.BufferOverflowException;
@@ -42,15 +43,17 @@ final class ConductorLink {
 
     /**
      * Reports how the body ended. An error whose text does not fit the frame is sent as its one-line
-     * {@code toString()} instead.
+     * {@code toString()} instead; the traffic is drained once, before either attempt, so that the
+     * retry reports the same counts.
      */
     void sendDone(NodeOutcome outcome) {
+        TrafficReport.Counts drained = traffic.drain();
         ByteBuffer done;
         try {
-            done = DoneMessage.write(buffers.acquire(), outcome.status().wire(), outcome.step(), outcome.error(), traffic);
+            done = DoneMessage.write(buffers.acquire(), outcome.status().wire(), outcome.step(), outcome.error(), drained);
         } catch (BufferOverflowException tooLong) {
             done = DoneMessage.write(buffers.acquire(), outcome.status().wire(), outcome.step(),
-                    new RuntimeException(String.valueOf(outcome.error())), traffic);
+                    new RuntimeException(String.valueOf(outcome.error())), drained);
         }
         send(DoneMessage.TYPE, done);
     }

@@ -18,7 +18,7 @@ final class FakeNode implements AutoCloseable {
     static final int NODE_B = 2;
     static final int NODE_C = 3;
     static final int MAX_FRAME = 1024;
-    static final int TRANSPORT_FRAME = 4096;
+    static final int TRANSPORT_FRAME = 65536;
 
     final Logger log = LoggerFactory.getLogger("multinode.node.test");
     final FakeEndpoint endpoint = new FakeEndpoint(NODE_A);
