@@ -8,7 +8,9 @@ import dev.multinode.runtime.codec.MessageCodec;
 import dev.multinode.runtime.protocol.FrameType;
 import dev.multinode.runtime.protocol.Wire;
 import dev.multinode.spi.Endpoint;
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,14 +85,22 @@ final class NodeMessaging {
     void tell(ProbeRef to, Object message) {
         int participant = participants.indexOf(to.role());
         ByteBuffer buffer = buffers.acquire();
-        Wire.putString(buffer, to.name());
-        codec.encode(buffer, message);
+        try {
+            Wire.putString(buffer, to.name());
+            codec.encode(buffer, message);
+        } catch (BufferOverflowException beyondTheTransportsFrame) {
+            throw probeMessageTooLarge(Wire.STRING_HEADER + to.name().getBytes(StandardCharsets.UTF_8).length
+                    + codec.encodedSize(message), to);
+        }
         if (buffer.position() > maxFrameSize) {
-            throw new IllegalArgumentException("Probe message of " + buffer.position() + " bytes from "
-                    + participants.self() + " to " + to + " exceeds the limit of " + maxFrameSize
-                    + " bytes (multinode.maxFrameSize)");
+            throw probeMessageTooLarge(buffer.position(), to);
         }
         sendFaultable(participant, FrameType.PROBE, buffer.flip());
+    }
+
+    private IllegalArgumentException probeMessageTooLarge(long size, ProbeRef to) {
+        return new IllegalArgumentException("Probe message of " + size + " bytes from " + participants.self() + " to "
+                + to + " exceeds the limit of " + maxFrameSize + " bytes (multinode.maxFrameSize)");
     }
 
     /** A delayed frame is copied and sent later by the node's single delay thread, so order is kept. */
