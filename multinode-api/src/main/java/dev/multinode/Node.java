@@ -126,7 +126,8 @@ public interface Node {
      *
      * @param to      the probe
      * @param message the message; see {@link MultiNodeProbe} for the accepted types
-     * @throws IllegalArgumentException if the message cannot be encoded
+     * @throws IllegalArgumentException if the role is unknown, the message cannot be encoded, or its
+     *     encoding (with the probe's name) exceeds {@link #maxFrameSize()}; the message gives the size
      */
     void tell(ProbeRef to, Object message);
 

@@ -4,6 +4,7 @@ import dev.multinode.BarrierFailedException;
 import dev.multinode.RunAbortedException;
 import java.time.Duration;
 import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -86,8 +87,8 @@ final class BarrierClient {
                 }
                 if (System.nanoTime() - deadline > 0) {
                     throw new BarrierFailedException("Barrier '" + name + "' on " + control.role()
-                            + ": no verdict from the conductor within " + (timeout.toMillis() + graceNanos / 1_000_000)
-                            + " ms");
+                            + ": no verdict from the conductor within "
+                            + (timeout.toMillis() + TimeUnit.NANOSECONDS.toMillis(graceNanos)) + " ms");
                 }
                 idle.idle();
             }
