@@ -35,7 +35,7 @@ class BarrierClientTest {
 
         barriers.enter(TIMEOUT, "first", "second");
 
-        assertThat(node.endpoint.sent()).hasSize(2).allMatch(frame -> frame.to() == FakeNode.CONDUCTOR
+        assertThat(node.endpoint.sent()).hasSize(2).allMatch(frame -> frame.peer() == FakeNode.CONDUCTOR
                 && frame.type() == EnterMessage.TYPE);
         assertThat(new EnterMessage().wrap(node.endpoint.sent().get(1).buffer()).timeoutMillis()).isEqualTo(5000);
         assertThat(node.control.step()).isEqualTo("after barrier 'second'");

@@ -73,12 +73,12 @@ class ConductorLinkTest {
         node.link.sendEnter("joined", 5000);
         node.link.sendEnter("left", 5000);
 
-        List<FakeEndpoint.Sent> frames = node.endpoint.sent();
+        List<FakeEndpoint.Frame> frames = node.endpoint.sent();
         assertThat(sentToC(frames.get(0))).isEqualTo(1);
         assertThat(sentToC(frames.get(1))).isZero();
     }
 
-    private static long sentToC(FakeEndpoint.Sent enter) {
+    private static long sentToC(FakeEndpoint.Frame enter) {
         long[][] sent = new long[4][4];
         new EnterMessage().wrap(enter.buffer())
                 .addTraffic(FakeNode.NODE_A, sent, new long[4][4]);

@@ -5,6 +5,8 @@ import dev.multinode.spi.FrameReceiver;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -12,26 +14,28 @@ import java.util.function.Consumer;
 
 /**
  * An endpoint with no transport behind it: it records every frame sent, lets a test answer a send
- * on the sending thread (as a conductor would, only sooner), and receives nothing.
+ * on the sending thread (as a conductor would, only sooner), and hands a poller the frames a test
+ * queued for it.
  */
 final class FakeEndpoint implements Endpoint {
 
     /**
-     * A frame sent, copied.
+     * A frame sent or to be received, copied.
      *
-     * @param to      the receiver
+     * @param peer    the receiver of a frame sent, the sender of a frame received
      * @param type    the frame type
      * @param payload the bytes
      */
-    record Sent(int to, int type, byte[] payload) {
+    record Frame(int peer, int type, byte[] payload) {
         ByteBuffer buffer() {
             return ByteBuffer.wrap(payload);
         }
     }
 
     private final int participant;
-    private final List<Sent> sent = new CopyOnWriteArrayList<>();
-    private volatile Consumer<Sent> onSend = frame -> { };
+    private final List<Frame> sent = new CopyOnWriteArrayList<>();
+    private final Queue<Frame> inbox = new ConcurrentLinkedQueue<>();
+    private volatile Consumer<Frame> onSend = frame -> { };
     private volatile boolean closed;
 
     FakeEndpoint(int participant) {
@@ -39,16 +43,16 @@ final class FakeEndpoint implements Endpoint {
     }
 
     /** @param answer what to do, on the sender's thread, after each frame is recorded */
-    void onSend(Consumer<Sent> answer) {
+    void onSend(Consumer<Frame> answer) {
         this.onSend = answer;
     }
 
-    List<Sent> sent() {
+    List<Frame> sent() {
         return sent;
     }
 
     /** @return the frames sent, once there are at least {@code count}, waiting at most {@code timeout} */
-    List<Sent> awaitSent(int count, Duration timeout) {
+    List<Frame> awaitSent(int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (sent.size() < count) {
             if (System.nanoTime() - deadline > 0) {
@@ -57,6 +61,13 @@ final class FakeEndpoint implements Endpoint {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         return sent;
+    }
+
+    /** Queues a frame for the next poll, as if participant {@code from} had sent it. */
+    void deliver(int from, int type, ByteBuffer payload) {
+        byte[] copy = new byte[payload.remaining()];
+        payload.duplicate().get(copy);
+        inbox.add(new Frame(from, type, copy));
     }
 
     boolean isClosed() {
@@ -72,14 +83,18 @@ final class FakeEndpoint implements Endpoint {
     public void send(int to, int type, ByteBuffer payload) {
         byte[] copy = new byte[payload.remaining()];
         payload.duplicate().get(copy);
-        Sent frame = new Sent(to, type, copy);
+        Frame frame = new Frame(to, type, copy);
         sent.add(frame);
         onSend.accept(frame);
     }
 
     @Override
     public int poll(FrameReceiver receiver, int limit) {
-        return 0;
+        int polled = 0;
+        for (Frame frame; polled < limit && (frame = inbox.poll()) != null; polled++) {
+            receiver.onFrame(frame.peer(), frame.type(), frame.buffer());
+        }
+        return polled;
     }
 
     @Override

@@ -32,7 +32,7 @@ class FaultApplierTest {
         assertThat(node.filter.passInbound(FakeNode.NODE_B)).isTrue();
         assertThat(node.filter.passOutbound(FakeNode.NODE_C)).isTrue();
         assertThat(node.endpoint.sent()).singleElement().satisfies(confirmation -> {
-            assertThat(confirmation.to()).isEqualTo(FakeNode.CONDUCTOR);
+            assertThat(confirmation.peer()).isEqualTo(FakeNode.CONDUCTOR);
             assertThat(confirmation.type()).isEqualTo(FaultAppliedMessage.TYPE);
             assertThat(FaultAppliedMessage.applyId(confirmation.buffer())).isEqualTo(applyId);
         });
@@ -91,7 +91,7 @@ class FaultApplierTest {
 
         apply(FaultKind.SHUTDOWN, FakeNode.NODE_A, Direction.BOTH);
 
-        assertThat(node.endpoint.sent()).extracting(FakeEndpoint.Sent::to)
+        assertThat(node.endpoint.sent()).extracting(FakeEndpoint.Frame::peer)
                 .containsExactly(FakeNode.NODE_B, FakeNode.CONDUCTOR);
         assertThat(node.filter.passOutbound(FakeNode.NODE_B)).isFalse();
         assertThat(node.control.isRemoved()).isTrue();

@@ -27,7 +27,7 @@ class NodeMessagingTest {
         node.messaging.send("node-b", ByteBuffer.wrap(new byte[] {7}));
 
         assertThat(node.endpoint.sent()).singleElement().satisfies(frame -> {
-            assertThat(frame.to()).isEqualTo(FakeNode.NODE_B);
+            assertThat(frame.peer()).isEqualTo(FakeNode.NODE_B);
             assertThat(frame.type()).isEqualTo(FrameType.USER);
             assertThat(frame.payload()).containsExactly(7);
         });
@@ -41,7 +41,7 @@ class NodeMessagingTest {
         node.messaging.send("node-b", ByteBuffer.wrap(new byte[] {1}));
         node.messaging.send("node-c", ByteBuffer.wrap(new byte[] {2}));
 
-        assertThat(node.endpoint.sent()).singleElement().satisfies(frame -> assertThat(frame.to()).isEqualTo(FakeNode.NODE_C));
+        assertThat(node.endpoint.sent()).singleElement().satisfies(frame -> assertThat(frame.peer()).isEqualTo(FakeNode.NODE_C));
         assertThat(node.traffic.drainDroppedTo(FakeNode.NODE_B)).isEqualTo(1);
         assertThat(node.traffic.drainSent(FakeNode.NODE_B)).isZero();
     }
@@ -56,7 +56,7 @@ class NodeMessagingTest {
             node.messaging.send("node-b", ByteBuffer.wrap(new byte[] {i}));
         }
 
-        List<FakeEndpoint.Sent> sent = node.endpoint.awaitSent(20, Duration.ofSeconds(10));
+        List<FakeEndpoint.Frame> sent = node.endpoint.awaitSent(20, Duration.ofSeconds(10));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(delay);
         assertThat(sent).extracting(frame -> frame.payload()[0])
                 .containsExactly((byte) 0, (byte) 1, (byte) 2, (byte) 3, (byte) 4, (byte) 5, (byte) 6, (byte) 7,
