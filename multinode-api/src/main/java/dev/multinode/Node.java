@@ -50,19 +50,29 @@ public interface Node {
 
     /**
      * Waits until every live node has entered each named barrier, in order, with the run's barrier
-     * timeout.
+     * timeout. The conductor keeps the barriers: nodes removed by a fault leave them, and a failure
+     * explains who arrived, who is missing and where each missing node is.
      *
-     * @param names barrier names
-     * @throws BarrierFailedException if a barrier fails
+     * @param names barrier names, each non-empty
+     * @throws IllegalArgumentException if no name is given or one is null or empty; checked before
+     *     anything is sent, on every node that calls it
+     * @throws BarrierFailedException   if a barrier fails (it timed out, the nodes disagree on its
+     *     name, or a node it waits for finished or died), with the conductor's explanation; the run
+     *     is then aborted, and a body that ends with this exception is reported as cancelled by the
+     *     root cause
+     * @throws RunAbortedException      if the run is aborted while the node waits
      */
     void enterBarrier(String... names);
 
     /**
      * Like {@link #enterBarrier(String...)} with an explicit timeout per barrier.
      *
-     * @param timeout how long each barrier may take
-     * @param names   barrier names
-     * @throws BarrierFailedException if a barrier fails
+     * @param timeout how long each barrier may take, positive
+     * @param names   barrier names, each non-empty
+     * @throws IllegalArgumentException if the timeout is null, zero or negative, or no name is given
+     *     or one is null or empty; checked before anything is sent, on every node that calls it
+     * @throws BarrierFailedException   if a barrier fails, as for {@link #enterBarrier(String...)}
+     * @throws RunAbortedException      if the run is aborted while the node waits
      */
     void enterBarrier(Duration timeout, String... names);
 
@@ -116,7 +126,8 @@ public interface Node {
      *
      * @param to      the probe
      * @param message the message; see {@link MultiNodeProbe} for the accepted types
-     * @throws IllegalArgumentException if the message cannot be encoded
+     * @throws IllegalArgumentException if the role is unknown, the message cannot be encoded, or its
+     *     encoding (with the probe's name) exceeds {@link #maxFrameSize()}; the message gives the size
      */
     void tell(ProbeRef to, Object message);
 

@@ -6,6 +6,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -36,16 +37,21 @@ public final class MessageCodec {
     /**
      * @param buffer  where to write
      * @param message what
-     * @throws IllegalArgumentException if the message has a type the codec does not accept, or does
-     *     not fit in the buffer
+     * @throws IllegalArgumentException if the message has a type the codec does not accept
+     * @throws BufferOverflowException  if it does not fit in the buffer; {@link #encodedSize} says
+     *     how large it is, for the sender's error
      */
     public void encode(ByteBuffer buffer, Object message) {
-        try {
-            write(buffer, message, 0);
-        } catch (BufferOverflowException e) {
-            throw new IllegalArgumentException("message " + abbreviate(message) + " does not fit in a frame of "
-                    + buffer.capacity() + " bytes (multinode.maxFrameSize)", e);
-        }
+        write(buffer, message, 0);
+    }
+
+    /**
+     * @param message a message
+     * @return how many bytes {@link #encode} writes for it, however large it is
+     * @throws IllegalArgumentException if the message has a type the codec does not accept
+     */
+    public long encodedSize(Object message) {
+        return sizeOf(message, 0);
     }
 
     /**
@@ -65,9 +71,7 @@ public final class MessageCodec {
     }
 
     private void write(ByteBuffer buffer, Object value, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("message nests deeper than " + MAX_DEPTH + " levels");
-        }
+        checkDepth(depth);
         Tag tag = Tag.of(value);
         buffer.put(tag.code());
         switch (tag) {
@@ -109,16 +113,67 @@ public final class MessageCodec {
         RecordComponent[] components = type.getRecordComponents();
         buffer.put((byte) components.length);
         for (RecordComponent component : components) {
-            try {
-                component.getAccessor().setAccessible(true);
-                write(buffer, component.getAccessor().invoke(value), depth + 1);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                if (e instanceof IllegalArgumentException illegal) {
-                    throw illegal;
+            write(buffer, componentValue(component, value), depth + 1);
+        }
+    }
+
+    /** Follows {@link #write} field by field, without writing: only a message too large takes it. */
+    private long sizeOf(Object value, int depth) {
+        checkDepth(depth);
+        Tag tag = Tag.of(value);
+        long fields = switch (tag) {
+            case NULL -> 0;
+            case STRING -> stringSize((String) value);
+            case BOOLEAN, BYTE -> Byte.BYTES;
+            case SHORT, CHAR -> Short.BYTES;
+            case INT, FLOAT -> Integer.BYTES;
+            case LONG, DOUBLE -> Long.BYTES;
+            case BYTES -> Integer.BYTES + (long) ((byte[]) value).length;
+            case PROBE_REF -> stringSize(((ProbeRef) value).role()) + stringSize(((ProbeRef) value).name());
+            case LIST -> {
+                long items = Integer.BYTES;
+                for (Object item : (List<?>) value) {
+                    items += sizeOf(item, depth + 1);
                 }
-                throw new IllegalArgumentException("cannot read component '" + component.getName() + "' of " + type.getName()
-                        + ": " + e + " (open its package to dev.multinode.runtime if it lives in a named module)", e);
+                yield items;
             }
+            case ENUM -> {
+                requireAllowed(value.getClass().isEnum() ? value.getClass() : value.getClass().getSuperclass(), value);
+                yield stringSize(((Enum<?>) value).getDeclaringClass().getName()) + stringSize(((Enum<?>) value).name());
+            }
+            case RECORD -> recordSize(value, depth);
+        };
+        return Byte.BYTES + fields;
+    }
+
+    private long recordSize(Object value, int depth) {
+        Class<?> type = value.getClass();
+        requireAllowed(type, value);
+        long size = stringSize(type.getName()) + Byte.BYTES;
+        for (RecordComponent component : type.getRecordComponents()) {
+            size += sizeOf(componentValue(component, value), depth + 1);
+        }
+        return size;
+    }
+
+    private static long stringSize(String value) {
+        return Wire.STRING_HEADER + (long) value.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static Object componentValue(RecordComponent component, Object record) {
+        try {
+            component.getAccessor().setAccessible(true);
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read component '" + component.getName() + "' of "
+                    + record.getClass().getName() + ": " + e
+                    + " (open its package to dev.multinode.runtime if it lives in a named module)", e);
+        }
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("message nests deeper than " + MAX_DEPTH + " levels");
         }
     }
 

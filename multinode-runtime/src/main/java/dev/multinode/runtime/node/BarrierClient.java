@@ -2,84 +2,148 @@ package dev.multinode.runtime.node;
 
 import dev.multinode.BarrierFailedException;
 import dev.multinode.RunAbortedException;
-import dev.multinode.spi.BarrierService;
 import java.time.Duration;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
- * A node's side of the conductor's barriers: it sends ENTER and waits for the conductor's verdict,
- * which the node's receiver thread delivers. The wait spins briefly, then parks; the receiver unparks
- * the waiter, so a barrier costs little CPU and little latency.
+ * A node's side of the conductor's barriers: it checks the call, sends ENTER and waits for the
+ * conductor's verdict (RELEASE, BARRIER_FAILED, or ABORT), which the node's receiver thread
+ * delivers. The wait spins briefly, then parks; the receiver unparks the waiter, so a barrier costs
+ * little CPU and little latency. The barrier's semantics are all the conductor's.
  */
-final class BarrierClient implements BarrierService {
+final class BarrierClient {
 
-    /** Beyond the barrier's own timeout, how long to wait for the conductor's verdict. */
-    private static final long CONDUCTOR_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Beyond the barrier's own timeout, how long to wait for the conductor's verdict by default. */
+    static final Duration CONDUCTOR_GRACE = Duration.ofSeconds(10);
 
     private final NodeControl control;
+    private final ConductorLink link;
+    private final long graceNanos;
     private final IdleStrategy idle = IdleStrategies.coordinator();
 
     private volatile Thread waiter;
     private volatile String releasedBarrier;
     private volatile String failure;
+    private volatile BarrierFailedException conductorVerdict;
 
-    BarrierClient(NodeControl control) {
-        this.control = control;
+    BarrierClient(NodeControl control, ConductorLink link) {
+        this(control, link, CONDUCTOR_GRACE);
     }
 
-    @Override
-    public void enter(String name, Duration timeout) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("A barrier needs a non-empty name");
+    /** @param grace how long beyond a barrier's timeout to wait for the conductor's verdict */
+    BarrierClient(NodeControl control, ConductorLink link, Duration grace) {
+        this.control = control;
+        this.link = link;
+        this.graceNanos = grace.toNanos();
+    }
+
+    /**
+     * Enters each barrier in turn. The arguments are checked first, so a bad one fails the same way
+     * on every node and in every run, before anything is sent.
+     *
+     * @throws IllegalArgumentException if the timeout is not positive or a name is missing or empty
+     * @throws BarrierFailedException   if a barrier fails, with the conductor's explanation
+     * @throws RunAbortedException      if the run is aborted meanwhile
+     */
+    void enter(Duration timeout, String... names) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("enterBarrier timeout must be a positive duration, was " + timeout);
         }
+        if (names == null || names.length == 0) {
+            throw new IllegalArgumentException("enterBarrier needs at least one barrier name, was "
+                    + (names == null ? "null" : "none"));
+        }
+        for (String name : names) {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("enterBarrier names must be non-empty, was " + quoted(names));
+            }
+        }
+        for (String name : names) {
+            enter(name, timeout);
+        }
+    }
+
+    private void enter(String name, Duration timeout) {
         control.checkNotAborted();
         releasedBarrier = null;
         failure = null;
         waiter = Thread.currentThread();
         control.stepIntoBarrier(name);
         try {
-            control.sendEnter(name, timeout);
-            long deadline = System.nanoTime() + timeout.toNanos() + CONDUCTOR_GRACE_NANOS;
+            link.sendEnter(name, timeout.toMillis());
+            long deadline = System.nanoTime() + timeout.toNanos() + graceNanos;
             idle.reset();
-            while (true) {
-                String released = releasedBarrier;
-                if (released != null && released.equals(name)) {
-                    control.stepPastBarrier(name);
-                    return;
-                }
-                String failed = failure;
+            while (!name.equals(releasedBarrier)) {
+                boolean aborted = Thread.interrupted() || control.isAborted();
+                String failed = failure; // read after the abort: the conductor sends the verdict before it
                 if (failed != null) {
-                    throw new BarrierFailedException(failed);
+                    throw conductorVerdict(failed);
                 }
-                if (Thread.interrupted() || control.isAborted()) {
+                if (aborted) {
                     throw new RunAbortedException(control.abortReason("while waiting at barrier '" + name + "'"));
                 }
                 if (System.nanoTime() - deadline > 0) {
                     throw new BarrierFailedException("Barrier '" + name + "' on " + control.role()
-                            + ": no verdict from the conductor within " + (timeout.toMillis() + 10_000) + " ms");
+                            + ": no verdict from the conductor within "
+                            + (timeout.toMillis() + TimeUnit.NANOSECONDS.toMillis(graceNanos)) + " ms");
                 }
                 idle.idle();
             }
+            control.stepPastBarrier(name);
         } finally {
             waiter = null;
         }
     }
 
+    private BarrierFailedException conductorVerdict(String reason) {
+        BarrierFailedException verdict = new BarrierFailedException(reason);
+        conductorVerdict = verdict;
+        return verdict;
+    }
+
+    /**
+     * @param error what a body threw, or null
+     * @return whether it is, or was caused by, a barrier failure the conductor reported to this node;
+     *     the conductor aborts the run right after such a failure
+     */
+    boolean isConductorVerdict(Throwable error) {
+        BarrierFailedException verdict = conductorVerdict;
+        for (Throwable t = error; t != null && verdict != null; t = t.getCause()) {
+            if (t == verdict) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** On the receiver thread: the conductor released a barrier. */
     void released(String name) {
         releasedBarrier = name;
         wake();
     }
 
-    void failed(String message) {
-        failure = message;
+    /** On the receiver thread: the barrier this node waits at failed, for that reason. */
+    void failed(String reason) {
+        failure = reason;
         wake();
     }
 
+    /** On the receiver thread: something the waiter checks changed (the run was aborted). */
     void wake() {
         Thread thread = waiter;
         if (thread != null) {
-            java.util.concurrent.locks.LockSupport.unpark(thread);
+            LockSupport.unpark(thread);
         }
+    }
+
+    private static String quoted(String[] names) {
+        StringJoiner text = new StringJoiner(", ", "[", "]");
+        for (String name : names) {
+            text.add(name == null ? "null" : "'" + name + "'");
+        }
+        return text.toString();
     }
 }

@@ -4,7 +4,6 @@ import dev.multinode.Direction;
 import dev.multinode.Faults;
 import dev.multinode.RunAbortedException;
 import dev.multinode.runtime.protocol.FaultKind;
-import dev.multinode.runtime.protocol.FaultRequestMessage;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -26,15 +25,15 @@ final class FaultsClient implements Faults {
     private static final long ANSWER_SECONDS = 30;
 
     private final NodeControl control;
-    private final SendBuffers buffers;
-    private final List<String> roles;
+    private final ConductorLink link;
+    private final Participants participants;
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
 
-    FaultsClient(NodeControl control, SendBuffers buffers, List<String> roles) {
+    FaultsClient(NodeControl control, ConductorLink link, Participants participants) {
         this.control = control;
-        this.buffers = buffers;
-        this.roles = roles;
+        this.link = link;
+        this.participants = participants;
     }
 
     @Override
@@ -113,8 +112,7 @@ final class FaultsClient implements Faults {
         long id = requestIds.incrementAndGet();
         CompletableFuture<String> answer = new CompletableFuture<>();
         pending.put(id, answer);
-        control.sendToConductor(FaultRequestMessage.TYPE,
-                FaultRequestMessage.write(buffers.acquire(), id, kind, direction, nanos, probability, side1, side2));
+        link.sendFaultRequest(id, kind, direction, nanos, probability, side1, side2);
         String refusal;
         try {
             refusal = answer.get(ANSWER_SECONDS, TimeUnit.SECONDS);
@@ -147,9 +145,7 @@ final class FaultsClient implements Faults {
     }
 
     private String known(String role) {
-        if (!roles.contains(role)) {
-            throw new IllegalArgumentException("Unknown role '" + role + "': the roles of this run are " + roles);
-        }
+        participants.indexOf(role);
         return role;
     }
 }

@@ -1,50 +1,32 @@
 package dev.multinode.runtime.node;
 
 import dev.multinode.RunAbortedException;
-import dev.multinode.runtime.protocol.DoneMessage;
-import dev.multinode.runtime.protocol.DumpMessage;
-import dev.multinode.runtime.protocol.EnterMessage;
-import dev.multinode.runtime.protocol.FrameType;
-import dev.multinode.runtime.protocol.Outcome;
-import dev.multinode.runtime.protocol.Signal;
-import dev.multinode.spi.Endpoint;
-import dev.multinode.spi.TransportContext;
-import java.nio.BufferOverflowException;
-import java.nio.ByteBuffer;
-import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
 
 /**
- * A node's control state and its control frames to the conductor: where the body is (its step),
- * whether the run was aborted, and the lifecycle signals (hello, start, done, stop).
+ * A node's control state, written by its receiver thread and read by every other: where the body
+ * is (its step), whether the run started, was aborted or stopped, whether a fault removed the node,
+ * and the first failure outside the body. It owns the body thread's wake-ups: every change the
+ * body may be waiting for unparks or interrupts it.
  */
 final class NodeControl {
 
-    /** Status byte of a DONE frame. */
-    static final byte PASSED = 0;
-    /** Status byte of a DONE frame. */
-    static final byte FAILED = 1;
-    /** Status byte of a DONE frame. */
-    static final byte CANCELLED = 2;
-    /** Outcome of a node removed by a fault; never sent. */
-    static final byte REMOVED = 3;
-
     private final String role;
-    private final Endpoint endpoint;
-    private final SendBuffers buffers;
-    private final TrafficCounter traffic;
+    private final Logger log;
+    private final AtomicReference<Throwable> backgroundFailure = new AtomicReference<>();
 
     private volatile String step = "before the first barrier";
     private volatile String abortReason;
     private volatile boolean started;
     private volatile boolean stopped;
-    private volatile Thread bodyThread;
     private volatile boolean removed;
+    private volatile Thread bodyThread;
 
-    NodeControl(String role, Endpoint endpoint, SendBuffers buffers, TrafficCounter traffic) {
+    NodeControl(String role, Logger log) {
         this.role = role;
-        this.endpoint = endpoint;
-        this.buffers = buffers;
-        this.traffic = traffic;
+        this.log = log;
     }
 
     String role() {
@@ -67,18 +49,32 @@ final class NodeControl {
         bodyThread = thread;
     }
 
-    Thread bodyThread() {
-        return bodyThread;
+    /** @return the body thread's name, state and stack, for the conductor's dump at the run timeout */
+    String bodyStack() {
+        Thread body = bodyThread;
+        if (body == null) {
+            return "(no body thread)";
+        }
+        StringBuilder text = new StringBuilder("\"").append(body.getName()).append("\" ").append(body.getState());
+        for (StackTraceElement frame : body.getStackTrace()) {
+            text.append("\n\tat ").append(frame);
+        }
+        return text.toString();
     }
 
     boolean isAborted() {
         return abortReason != null;
     }
 
+    /**
+     * @param where what the node was doing, e.g. "while waiting at barrier 'x'"
+     * @return the message of the {@link RunAbortedException} a wait ends with
+     */
     String abortReason(String where) {
         return "Run aborted " + where + " on " + role + ": " + abortReason;
     }
 
+    /** @throws RunAbortedException if the run was aborted, so that no new wait starts */
     void checkNotAborted() {
         if (abortReason != null) {
             throw new RunAbortedException(abortReason("on " + step));
@@ -89,10 +85,7 @@ final class NodeControl {
     void abort(String reason) {
         if (abortReason == null) {
             abortReason = reason;
-            Thread body = bodyThread;
-            if (body != null) {
-                body.interrupt();
-            }
+            interruptBody();
         }
     }
 
@@ -112,6 +105,7 @@ final class NodeControl {
 
     void markStarted() {
         started = true;
+        wakeBody();
     }
 
     boolean isStopped() {
@@ -120,32 +114,36 @@ final class NodeControl {
 
     void markStopped() {
         stopped = true;
+        wakeBody();
     }
 
-    void sendHello() {
-        sendToConductor(FrameType.HELLO, Signal.write(buffers.acquire()));
-    }
-
-    void sendEnter(String barrier, Duration timeout) {
-        sendToConductor(EnterMessage.TYPE, EnterMessage.write(buffers.acquire(), barrier, timeout.toMillis(), traffic));
-    }
-
-    void sendDone(byte status, Throwable error) {
-        Outcome outcome = Outcome.of(status);
-        ByteBuffer done;
-        try {
-            done = DoneMessage.write(buffers.acquire(), outcome, step, error, traffic);
-        } catch (BufferOverflowException tooLong) {
-            done = DoneMessage.write(buffers.acquire(), outcome, step, new RuntimeException(String.valueOf(error)), traffic);
+    /**
+     * Records a failure outside the body (a frame handler threw, the receiver died) and interrupts
+     * the body, which is then reported as failed with it. Only the first one counts.
+     */
+    void failInBackground(Throwable failure) {
+        if (backgroundFailure.compareAndSet(null, failure)) {
+            log.error("{} failed outside its body", role, failure);
+            interruptBody();
         }
-        sendToConductor(DoneMessage.TYPE, done);
     }
 
-    void sendDump(String stack) {
-        sendToConductor(DumpMessage.TYPE, DumpMessage.write(buffers.acquire(), stack));
+    /** @return the first failure outside the body, or null */
+    Throwable backgroundFailure() {
+        return backgroundFailure.get();
     }
 
-    void sendToConductor(int type, ByteBuffer payload) {
-        endpoint.send(TransportContext.CONDUCTOR, type, payload);
+    private void wakeBody() {
+        Thread body = bodyThread;
+        if (body != null) {
+            LockSupport.unpark(body);
+        }
+    }
+
+    private void interruptBody() {
+        Thread body = bodyThread;
+        if (body != null) {
+            body.interrupt();
+        }
     }
 }

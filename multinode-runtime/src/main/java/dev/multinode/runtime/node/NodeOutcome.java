@@ -1,36 +1,60 @@
 package dev.multinode.runtime.node;
 
+import dev.multinode.runtime.protocol.Outcome;
+
 /**
  * How a node's body ended.
  *
- * @param status {@link #PASSED}, {@link #FAILED}, {@link #CANCELLED} or {@link #REMOVED}
+ * @param status how it ended
  * @param step   where the body was: before the first barrier, at or after a barrier
  * @param error  what it threw, or null
  */
-public record NodeOutcome(byte status, String step, Throwable error) {
+public record NodeOutcome(Status status, String step, Throwable error) {
 
-    /** The body returned. */
-    public static final byte PASSED = NodeControl.PASSED;
-    /** The body threw. */
-    public static final byte FAILED = NodeControl.FAILED;
-    /** The body was stopped because the run was aborted. */
-    public static final byte CANCELLED = NodeControl.CANCELLED;
-    /** The node was killed or shut down by a fault. */
-    public static final byte REMOVED = NodeControl.REMOVED;
+    /** How a body ended. */
+    public enum Status {
+        /** The body returned. */
+        PASSED,
+        /** The body threw. */
+        FAILED,
+        /** The body was stopped because the run was aborted. */
+        CANCELLED,
+        /** The node was killed or shut down by a fault; it reports nothing to the conductor. */
+        REMOVED;
+
+        /**
+         * @return the outcome a DONE message carries for this status
+         * @throws IllegalStateException for {@link #REMOVED}, which is never reported
+         */
+        Outcome wire() {
+            return switch (this) {
+                case PASSED -> Outcome.PASSED;
+                case FAILED -> Outcome.FAILED;
+                case CANCELLED -> Outcome.CANCELLED;
+                case REMOVED -> throw new IllegalStateException("a node removed by a fault sends no DONE");
+            };
+        }
+    }
+
+    /**
+     * {@link Status#FAILED}, under the name the launchers compare with ({@code NodeMain}); to be
+     * removed once they read {@code NodeOutcome.Status.FAILED}.
+     */
+    public static final Status FAILED = Status.FAILED;
 
     static NodeOutcome passed(String step) {
-        return new NodeOutcome(PASSED, step, null);
+        return new NodeOutcome(Status.PASSED, step, null);
     }
 
     static NodeOutcome failed(String step, Throwable error) {
-        return new NodeOutcome(FAILED, step, error);
+        return new NodeOutcome(Status.FAILED, step, error);
     }
 
     static NodeOutcome removed(String step) {
-        return new NodeOutcome(REMOVED, step, null);
+        return new NodeOutcome(Status.REMOVED, step, null);
     }
 
     static NodeOutcome cancelled(String step, Throwable error) {
-        return new NodeOutcome(CANCELLED, step, error);
+        return new NodeOutcome(Status.CANCELLED, step, error);
     }
 }

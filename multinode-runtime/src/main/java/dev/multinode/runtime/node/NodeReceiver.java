@@ -11,21 +11,29 @@ import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.FrameReceiver;
 import java.nio.ByteBuffer;
 import org.agrona.concurrent.IdleStrategy;
+import org.slf4j.Logger;
 import org.slf4j.MDC;
 
 /**
- * The node's receiver thread: polls the endpoint and hands each frame to its consumer: control
- * frames to the node's control state, the system under test's frames to its handler, probe messages
- * to their mailboxes. It backs off to parking when idle.
+ * The node's receiver thread: polls the endpoint and hands each frame to the part that owns it:
+ * the system under test's frames and probe messages to the messaging, barrier verdicts to the
+ * barrier client, fault commands to the fault applier, fault answers to the faults client, and
+ * lifecycle signals to the control state. It backs off to parking when idle, and releases a node
+ * removed by a fault at once, whatever its body is doing.
  */
 final class NodeReceiver implements FrameReceiver, Runnable {
 
     private static final int POLL_LIMIT = 64;
 
-    private final NodeRuntime node;
-    private final NodeControl control;
-    private final BarrierClient barriers;
     private final Endpoint endpoint;
+    private final NodeControl control;
+    private final ConductorLink link;
+    private final NodeMessaging messaging;
+    private final BarrierClient barriers;
+    private final FaultApplier faultApplier;
+    private final FaultsClient faults;
+    private final NodeResources resources;
+    private final Logger log;
     private final ByteBuffer scratch;
     private final IdleStrategy idle = IdleStrategies.receiver();
     private final ReleaseMessage release = new ReleaseMessage();
@@ -35,12 +43,19 @@ final class NodeReceiver implements FrameReceiver, Runnable {
     private final FaultDoneMessage faultDone = new FaultDoneMessage();
     private volatile boolean running = true;
 
-    NodeReceiver(NodeRuntime node, NodeControl control, BarrierClient barriers, Endpoint endpoint, int maxFrame) {
-        this.node = node;
-        this.control = control;
-        this.barriers = barriers;
+    NodeReceiver(Endpoint endpoint, int transportFrameSize, NodeControl control, ConductorLink link,
+                 NodeMessaging messaging, BarrierClient barriers, FaultApplier faultApplier, FaultsClient faults,
+                 NodeResources resources, Logger log) {
         this.endpoint = endpoint;
-        this.scratch = ByteBuffer.allocate(maxFrame);
+        this.scratch = ByteBuffer.allocate(transportFrameSize);
+        this.control = control;
+        this.link = link;
+        this.messaging = messaging;
+        this.barriers = barriers;
+        this.faultApplier = faultApplier;
+        this.faults = faults;
+        this.resources = resources;
+        this.log = log;
     }
 
     @Override
@@ -51,10 +66,10 @@ final class NodeReceiver implements FrameReceiver, Runnable {
                 idle.idle(endpoint.poll(this, POLL_LIMIT));
             }
             if (control.isRemoved()) {
-                node.releaseAfterRemoval();
+                resources.release();
             }
         } catch (RuntimeException | Error e) {
-            node.failInBackground(new IllegalStateException("The receiver of " + control.role() + " failed", e));
+            control.failInBackground(new IllegalStateException("The receiver of " + control.role() + " failed", e));
         }
     }
 
@@ -66,15 +81,19 @@ final class NodeReceiver implements FrameReceiver, Runnable {
     @Override
     public void onFrame(int from, int type, ByteBuffer payload) {
         switch (type) {
-            case FrameType.USER -> node.deliverUserFrame(from, payload);
-            case FrameType.PROBE -> node.deliverProbeMessage(from, Wire.copy(payload, scratch));
-            case FrameType.FAULT_APPLY -> node.applyFault(faultApply.wrap(payload));
-            case FrameType.FAULT_DONE -> node.faultAnswered(faultDone.wrap(Wire.copy(payload, scratch)));
-            case FrameType.START -> {
-                control.markStarted();
-                barriers.wake();
-                node.wakeBody();
+            case FrameType.USER -> messaging.deliverFrame(from, payload);
+            case FrameType.PROBE -> messaging.deliverProbeMessage(from, Wire.copy(payload, scratch));
+            case FrameType.FAULT_APPLY -> {
+                faultApplier.apply(faultApply.wrap(payload));
+                if (control.isRemoved()) {
+                    running = false;
+                }
             }
+            case FrameType.FAULT_DONE -> {
+                FaultDoneMessage answer = faultDone.wrap(Wire.copy(payload, scratch));
+                faults.answered(answer.requestId(), answer.refusal());
+            }
+            case FrameType.START -> control.markStarted();
             case FrameType.RELEASE -> barriers.released(release.wrap(Wire.copy(payload, scratch)).barrier());
             case FrameType.BARRIER_FAILED -> barriers.failed(barrierFailed.wrap(Wire.copy(payload, scratch)).reason());
             case FrameType.ABORT -> {
@@ -84,10 +103,9 @@ final class NodeReceiver implements FrameReceiver, Runnable {
             case FrameType.STOP -> {
                 control.markStopped();
                 running = false;
-                node.wakeBody();
             }
-            case FrameType.DUMP_REQUEST -> control.sendDump(node.bodyStack());
-            default -> node.onOtherFrame(from, type, payload);
+            case FrameType.DUMP_REQUEST -> link.sendDump(control.bodyStack());
+            default -> log.warn("{} ignored a frame of unknown type {} from participant {}", control.role(), type, from);
         }
     }
 }

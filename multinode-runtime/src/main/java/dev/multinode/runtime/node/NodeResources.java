@@ -1,18 +1,20 @@
 package dev.multinode.runtime.node;
 
+import dev.multinode.spi.Endpoint;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
 /**
- * What a node owns and must release when it stops: its executor and the resources registered with
- * {@code closeOnStop}, closed in reverse order.
+ * What a node owns and must release when it stops: the resources registered with
+ * {@code closeOnStop} (closed in reverse order), its executors and, last, its endpoint.
  */
 final class NodeResources {
 
@@ -20,14 +22,17 @@ final class NodeResources {
 
     private final String role;
     private final Logger log;
+    private final Endpoint endpoint;
+    private final AtomicBoolean endpointClosed = new AtomicBoolean();
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private ScheduledThreadPoolExecutor executor;
     private ScheduledThreadPoolExecutor delayer;
     private boolean closed;
 
-    NodeResources(String role, Logger log) {
+    NodeResources(String role, Logger log, Endpoint endpoint) {
         this.role = role;
         this.log = log;
+        this.endpoint = endpoint;
     }
 
     synchronized ScheduledExecutorService executor() {
@@ -61,8 +66,23 @@ final class NodeResources {
         return resource;
     }
 
-    /** Closes the registered resources (newest first), then stops the executor. */
-    void close() {
+    /**
+     * Releases everything the node owns, the endpoint last; the second and later calls do nothing.
+     * Call it only once no thread polls the endpoint any more: the receiver after its loop, or the
+     * lifecycle after the receiver ended.
+     */
+    void release() {
+        closeOwned();
+        if (endpointClosed.compareAndSet(false, true)) {
+            endpoint.close();
+        }
+    }
+
+    /**
+     * Closes the registered resources (newest first), then stops the executors; the endpoint stays
+     * open, so that a node shutting down gracefully can still confirm it.
+     */
+    void closeOwned() {
         ScheduledThreadPoolExecutor toStop;
         ScheduledThreadPoolExecutor delays;
         Deque<AutoCloseable> toClose;

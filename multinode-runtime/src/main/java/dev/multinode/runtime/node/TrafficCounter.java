@@ -51,4 +51,48 @@ final class TrafficCounter implements TrafficReport.Counts {
     public long drainDroppedFrom(int from) {
         return droppedIn.getAndSet(from, 0);
     }
+
+    /**
+     * Drains every counter at once, for a message that may have to be written twice (a DONE whose
+     * error does not fit is retried shorter): the snapshot's drains return the same counts on every
+     * write instead of the zeros a second drain of the live counters would give.
+     *
+     * @return the counts since the last drain; the live counters are reset
+     */
+    TrafficReport.Counts drain() {
+        int participants = participants();
+        long[] sentTo = new long[participants];
+        long[] droppedTo = new long[participants];
+        long[] droppedFrom = new long[participants];
+        for (int other = 0; other < participants; other++) {
+            sentTo[other] = drainSent(other);
+            droppedTo[other] = drainDroppedTo(other);
+            droppedFrom[other] = drainDroppedFrom(other);
+        }
+        return new Snapshot(sentTo, droppedTo, droppedFrom);
+    }
+
+    /** Counts already drained; reading them again gives the same values. */
+    private record Snapshot(long[] sentTo, long[] droppedTo, long[] droppedFrom) implements TrafficReport.Counts {
+
+        @Override
+        public int participants() {
+            return sentTo.length;
+        }
+
+        @Override
+        public long drainSent(int to) {
+            return sentTo[to];
+        }
+
+        @Override
+        public long drainDroppedTo(int to) {
+            return droppedTo[to];
+        }
+
+        @Override
+        public long drainDroppedFrom(int from) {
+            return droppedFrom[from];
+        }
+    }
 }

@@ -1,0 +1,48 @@
+package dev.multinode.runtime.node;
+
+import dev.multinode.Direction;
+import dev.multinode.runtime.protocol.FaultApplyMessage;
+
+/**
+ * Applies this node's part of a fault, on the receiver thread, and confirms it to the conductor:
+ * link faults change the {@link LinkFilter}; a kill isolates the node before confirming; a graceful
+ * shutdown first closes the node's resources (which may still talk to others), then isolates it.
+ * After either the node is removed, and its receiver stops.
+ */
+final class FaultApplier {
+
+    private final LinkFilter filter;
+    private final NodeControl control;
+    private final NodeResources resources;
+    private final ConductorLink link;
+
+    FaultApplier(LinkFilter filter, NodeControl control, NodeResources resources, ConductorLink link) {
+        this.filter = filter;
+        this.control = control;
+        this.resources = resources;
+        this.link = link;
+    }
+
+    void apply(FaultApplyMessage fault) {
+        int peer = fault.peer();
+        switch (fault.kind()) {
+            case KILL -> {
+                filter.isolate();
+                control.remove(control.role() + " was killed by a fault");
+            }
+            case SHUTDOWN -> {
+                control.remove(control.role() + " was shut down by a fault");
+                resources.closeOwned();
+                filter.isolate();
+            }
+            case BLACKHOLE -> filter.block(peer, fault.direction(), true);
+            case PASS_THROUGH -> filter.block(peer, fault.direction(), false);
+            case PEER_GONE -> filter.block(peer, Direction.SEND, true); // what it sent before leaving still arrives
+            case DELAY -> filter.delay(peer, fault.delayNanos());
+            case DROP -> filter.drop(peer, fault.probability());
+            case HEAL -> filter.heal();
+            case PARTITION -> throw new IllegalStateException("a partition is applied as blackholes, never as such");
+        }
+        link.sendFaultApplied(fault.applyId());
+    }
+}

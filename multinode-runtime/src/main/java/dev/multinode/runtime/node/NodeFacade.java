@@ -1,0 +1,136 @@
+package dev.multinode.runtime.node;
+
+import dev.multinode.Faults;
+import dev.multinode.FrameHandler;
+import dev.multinode.MultiNodeProbe;
+import dev.multinode.Node;
+import dev.multinode.ProbeRef;
+import dev.multinode.ThrowingRunnable;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+
+/** The {@link Node} a body sees: each call goes to the part of the node that owns it. */
+final class NodeFacade implements Node {
+
+    private final NodeConfig config;
+    private final Participants participants;
+    private final BarrierClient barriers;
+    private final NodeMessaging messaging;
+    private final FaultsClient faults;
+    private final NodeResources resources;
+    private final Logger log;
+
+    NodeFacade(NodeConfig config, Participants participants, BarrierClient barriers, NodeMessaging messaging,
+               FaultsClient faults, NodeResources resources, Logger log) {
+        this.config = config;
+        this.participants = participants;
+        this.barriers = barriers;
+        this.messaging = messaging;
+        this.faults = faults;
+        this.resources = resources;
+        this.log = log;
+    }
+
+    @Override
+    public String role() {
+        return participants.self();
+    }
+
+    @Override
+    public List<String> roles() {
+        return participants.roles();
+    }
+
+    @Override
+    public boolean isRole(String... roles) {
+        return participants.isAnyOf(roles);
+    }
+
+    @Override
+    public void runOn(String role, ThrowingRunnable action) throws Exception {
+        if (participants.isSelf(role)) {
+            action.run();
+        }
+    }
+
+    @Override
+    public void runOn(Set<String> roles, ThrowingRunnable action) throws Exception {
+        if (participants.includesSelf(roles)) {
+            action.run();
+        }
+    }
+
+    @Override
+    public void enterBarrier(String... names) {
+        barriers.enter(config.barrierTimeout(), names);
+    }
+
+    @Override
+    public void enterBarrier(Duration timeout, String... names) {
+        barriers.enter(timeout, names);
+    }
+
+    @Override
+    public void send(String toRole, ByteBuffer frame) {
+        messaging.send(toRole, frame);
+    }
+
+    @Override
+    public void send(String toRole, byte[] frame) {
+        messaging.send(toRole, ByteBuffer.wrap(frame));
+    }
+
+    @Override
+    public void onReceive(FrameHandler handler) {
+        messaging.onReceive(handler);
+    }
+
+    @Override
+    public int maxFrameSize() {
+        return messaging.maxFrameSize();
+    }
+
+    @Override
+    public MultiNodeProbe probe(String name) {
+        return messaging.probe(name);
+    }
+
+    @Override
+    public ProbeRef probeRef(String role, String name) {
+        return messaging.probeRef(role, name);
+    }
+
+    @Override
+    public void tell(ProbeRef to, Object message) {
+        messaging.tell(to, message);
+    }
+
+    @Override
+    public Faults faults() {
+        return faults;
+    }
+
+    @Override
+    public ScheduledExecutorService executor() {
+        return resources.executor();
+    }
+
+    @Override
+    public <T extends AutoCloseable> T closeOnStop(T resource) {
+        return resources.register(resource);
+    }
+
+    @Override
+    public long seed() {
+        return config.seed();
+    }
+
+    @Override
+    public Logger log() {
+        return log;
+    }
+}

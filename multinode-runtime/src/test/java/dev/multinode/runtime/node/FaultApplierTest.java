@@ -1,0 +1,122 @@
+package dev.multinode.runtime.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.multinode.Direction;
+import dev.multinode.runtime.protocol.FaultAppliedMessage;
+import dev.multinode.runtime.protocol.FaultApplyMessage;
+import dev.multinode.runtime.protocol.FaultKind;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Each fault's effect on node-a's link filter and state, and its confirmation to the conductor. */
+class FaultApplierTest {
+
+    private final FakeNode node = new FakeNode();
+    private long applyIds;
+
+    @AfterEach
+    void release() {
+        Thread.interrupted();
+        node.close();
+    }
+
+    @Test
+    void aBlackholeBlocksOneDirectionOfOneLinkAndIsConfirmed() {
+        long applyId = apply(FaultKind.BLACKHOLE, FakeNode.NODE_B, Direction.SEND);
+
+        assertThat(node.filter.passOutbound(FakeNode.NODE_B)).isFalse();
+        assertThat(node.filter.passInbound(FakeNode.NODE_B)).isTrue();
+        assertThat(node.filter.passOutbound(FakeNode.NODE_C)).isTrue();
+        assertThat(node.endpoint.sent()).singleElement().satisfies(confirmation -> {
+            assertThat(confirmation.peer()).isEqualTo(FakeNode.CONDUCTOR);
+            assertThat(confirmation.type()).isEqualTo(FaultAppliedMessage.TYPE);
+            assertThat(FaultAppliedMessage.applyId(confirmation.buffer())).isEqualTo(applyId);
+        });
+    }
+
+    @Test
+    void passThroughUndoesABlackholeInTheSameDirection() {
+        apply(FaultKind.BLACKHOLE, FakeNode.NODE_B, Direction.BOTH);
+        apply(FaultKind.PASS_THROUGH, FakeNode.NODE_B, Direction.RECEIVE);
+
+        assertThat(node.filter.passInbound(FakeNode.NODE_B)).isTrue();
+        assertThat(node.filter.passOutbound(FakeNode.NODE_B)).isFalse();
+    }
+
+    @Test
+    void aDelayAndADropApplyToTheirLinkUntilHealed() {
+        applyLink(FaultKind.DELAY, FakeNode.NODE_B, TimeUnit.MILLISECONDS.toNanos(50), 0);
+        applyLink(FaultKind.DROP, FakeNode.NODE_C, 0, 1.0);
+
+        assertThat(node.filter.delayNanos(FakeNode.NODE_B)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+        assertThat(node.filter.passOutbound(FakeNode.NODE_C)).isFalse();
+
+        apply(FaultKind.HEAL, FakeNode.NODE_A, Direction.BOTH);
+
+        assertThat(node.filter.delayNanos(FakeNode.NODE_B)).isZero();
+        assertThat(node.filter.passOutbound(FakeNode.NODE_C)).isTrue();
+    }
+
+    @Test
+    void aGonePeerGetsNothingMoreButWhatItSentBeforeStillArrives() {
+        apply(FaultKind.PEER_GONE, FakeNode.NODE_B, Direction.BOTH);
+
+        assertThat(node.filter.passOutbound(FakeNode.NODE_B)).isFalse();
+        assertThat(node.filter.passInbound(FakeNode.NODE_B)).isTrue();
+    }
+
+    @Test
+    void aKillIsolatesTheNodeRemovesItAndStillConfirms() {
+        node.control.bodyThread(Thread.currentThread());
+
+        apply(FaultKind.KILL, FakeNode.NODE_A, Direction.BOTH);
+
+        assertThat(node.filter.passOutbound(FakeNode.NODE_B)).isFalse();
+        assertThat(node.filter.passInbound(FakeNode.NODE_C)).isFalse();
+        assertThat(node.filter.passOutbound(FakeNode.NODE_A)).isFalse();
+        assertThat(node.control.isRemoved()).isTrue();
+        assertThat(node.control.abortReason("now")).endsWith("node-a was killed by a fault");
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        assertThat(node.endpoint.sent()).singleElement()
+                .satisfies(confirmation -> assertThat(confirmation.type()).isEqualTo(FaultAppliedMessage.TYPE));
+    }
+
+    @Test
+    void aShutdownClosesTheResourcesWhileTheyCanStillTalkThenIsolates() {
+        node.resources.register(() -> node.messaging.send("node-b", ByteBuffer.wrap(new byte[] {1})));
+
+        apply(FaultKind.SHUTDOWN, FakeNode.NODE_A, Direction.BOTH);
+
+        assertThat(node.endpoint.sent()).extracting(FakeEndpoint.Frame::peer)
+                .containsExactly(FakeNode.NODE_B, FakeNode.CONDUCTOR);
+        assertThat(node.filter.passOutbound(FakeNode.NODE_B)).isFalse();
+        assertThat(node.control.isRemoved()).isTrue();
+        assertThat(node.endpoint.isClosed()).isFalse();
+    }
+
+    @Test
+    void aPartitionNeverReachesANodeAsSuch() {
+        assertThatThrownBy(() -> apply(FaultKind.PARTITION, FakeNode.NODE_B, Direction.BOTH))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private long apply(FaultKind kind, int peer, Direction direction) {
+        return applyFault(kind, peer, direction, 0, 0);
+    }
+
+    private void applyLink(FaultKind kind, int peer, long delayNanos, double probability) {
+        applyFault(kind, peer, Direction.SEND, delayNanos, probability);
+    }
+
+    private long applyFault(FaultKind kind, int peer, Direction direction, long delayNanos, double probability) {
+        long applyId = ++applyIds;
+        ByteBuffer command = FaultApplyMessage.write(ByteBuffer.allocate(64), applyId, kind, peer, direction, delayNanos,
+                probability);
+        node.faultApplier.apply(new FaultApplyMessage().wrap(command));
+        return applyId;
+    }
+}
