@@ -77,7 +77,7 @@ final class NodeControl {
     /** @throws RunAbortedException if the run was aborted, so that no new wait starts */
     void checkNotAborted() {
         if (abortReason != null) {
-            throw new RunAbortedException(abortReason("on " + step));
+            throw new RunAbortedException(abortReason(step));
         }
     }
 
