@@ -1,5 +1,6 @@
 package dev.multinode.runtime.report;
 
+import dev.multinode.runtime.conductor.EventKind;
 import dev.multinode.runtime.conductor.PhaseRecord;
 import dev.multinode.runtime.conductor.RootCause;
 import dev.multinode.runtime.conductor.RunEvents;
@@ -252,7 +253,7 @@ final class SpaceTimeDiagram {
     private Instant endOf(String role) {
         for (RunEvents.Event event : run.events()) {
             if (role.equals(event.role())) {
-                switch (EventKind.of(event)) {
+                switch (event.kind()) {
                     case PASSED, FAILED, CANCELLED, REMOVED, DIED -> {
                         return event.at();
                     }
@@ -310,7 +311,7 @@ final class SpaceTimeDiagram {
         int drawn = 0;
         int labelled = 0;
         for (RunEvents.Event event : run.events()) {
-            EventKind kind = EventKind.of(event);
+            EventKind kind = event.kind();
             if (kind == EventKind.START || kind == EventKind.BARRIER || kind == EventKind.END
                     || kind == EventKind.LIFECYCLE && event.role() == null) {
                 continue; // the bands show these
