@@ -8,6 +8,7 @@ import dev.multinode.LaunchMode;
 import dev.multinode.MultiNodeFailure;
 import dev.multinode.MultiNodeProbe;
 import dev.multinode.Node;
+import dev.multinode.NodeBody;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,14 +62,12 @@ class BarrierFailureSelfTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
     void theNodeWaitingForANodeThatFinishedIsToldSo(Mode mode) throws IOException {
-        MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b")
-                .barrierTimeout(Duration.ofSeconds(60))
-                .run(node -> {
-                    node.enterBarrier("start");
-                    if (node.role().equals("node-a")) {
-                        enterAndReport(node, "late");
-                    }
-                }));
+        MultiNodeFailure failure = failTwoNodes(mode, node -> {
+            node.enterBarrier("start");
+            if (node.role().equals("node-a")) {
+                enterAndReport(node, "late");
+            }
+        });
         String explanation = "Barrier 'late' failed: node-b finished its body ";
         assertLeadsWithOneRootCause(failure, explanation, "node-a");
         assertCaught(failure, "node-a", explanation);
@@ -79,21 +78,25 @@ class BarrierFailureSelfTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("processModes")
     void theNodeWaitingForANodeThatDiedIsToldSoButTheDeathIsTheRootCause(Mode mode) throws IOException {
-        MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b")
-                .barrierTimeout(Duration.ofSeconds(60))
-                .run(node -> {
-                    MultiNodeProbe entering = node.probe("entering");
-                    node.enterBarrier("start");
-                    if (node.role().equals("node-b")) {
-                        entering.expectMessage("node-a", Duration.ofSeconds(20));
-                        Runtime.getRuntime().halt(3);
-                    }
-                    node.tell(node.probeRef("node-b", "entering"), "node-a");
-                    enterAndReport(node, "together");
-                }));
+        MultiNodeFailure failure = failTwoNodes(mode, node -> {
+            MultiNodeProbe entering = node.probe("entering");
+            node.enterBarrier("start");
+            if (node.role().equals("node-b")) {
+                entering.expectMessage("node-a", Duration.ofSeconds(20));
+                Runtime.getRuntime().halt(3);
+            }
+            node.tell(node.probeRef("node-b", "entering"), "node-a");
+            enterAndReport(node, "together");
+        });
         assertLeadsWithOneRootCause(failure, "node-b died with exit code 3", "node-a");
         assertCaught(failure, "node-a", "Barrier 'together' failed: node-b died while [node-a] wait at barrier 'together';"
                 + " arrived: [node-a]; missing: node-b (node-b died with exit code 3");
+    }
+
+    /** Runs a body on node-a and node-b whose barriers do not time out by themselves, and expects it to fail. */
+    private static MultiNodeFailure failTwoNodes(Mode mode, NodeBody body) {
+        return assertThrows(MultiNodeFailure.class,
+                () -> mode.spec("node-a", "node-b").barrierTimeout(Duration.ofSeconds(60)).run(body));
     }
 
     /** Prints what the barrier threw, to the node's own log, and lets it end the body. */

@@ -119,8 +119,7 @@ class BarrierCoordinatorTest {
 
     @Test
     void aKilledNodeLeavesTheSetAndItsRemovalCompletesAWaitingBarrier() {
-        run.enter("node-a", "x", LONG_TIMEOUT);
-        run.enter("node-b", "x", LONG_TIMEOUT);
+        everyoneEnters("x", "node-a", "node-b");
         run.kill("node-a", "node-c");
         assertEquals(List.of("x"), run.releasesTo("node-a"));
         assertEquals(List.of("x"), run.releasesTo("node-b"));
@@ -146,8 +145,7 @@ class BarrierCoordinatorTest {
 
     @Test
     void aNodeThatDiesWhileOthersWaitFailsTheBarrierButTheDeathIsTheRootCause() {
-        run.enter("node-a", "x", LONG_TIMEOUT);
-        run.enter("node-b", "x", LONG_TIMEOUT);
+        everyoneEnters("x", "node-a", "node-b");
         run.died("node-c", "node-c died with exit code 137");
         assertEquals(List.of("Barrier 'x' failed: node-c died while [node-a, node-b] wait at barrier 'x'; arrived:"
                 + " [node-a, node-b]; missing: node-c (node-c died with exit code 137)"), run.barrierFailuresTo("node-a"));
