@@ -48,7 +48,7 @@ public final class ThreadLauncher implements NodeLauncher {
             Endpoint endpoint = run.transport().endpoint(i + 1);
             NodeBody body = BodySerializer.deserialize(run.body(), run.bodyClassLoader());
             NodeRuntime node = new NodeRuntime(run.nodeConfig(role), endpoint);
-            Thread thread = new Thread(new ThreadGroup(role), () -> {
+            Thread thread = new Thread(threadGroup(role), () -> {
                 capture.enter(role);
                 NodeOutcome outcome = node.run(body);
                 outcomes.put(role, outcome);
@@ -58,6 +58,13 @@ public final class ThreadLauncher implements NodeLauncher {
             threads.add(thread);
         }
         threads.forEach(Thread::start);
+    }
+
+    /** A daemon group: it goes away with its last thread instead of staying in its parent for good. */
+    private static ThreadGroup threadGroup(String role) {
+        ThreadGroup group = new ThreadGroup(role);
+        group.setDaemon(true);
+        return group;
     }
 
     /** Each node's log, {@code <run folder>/<role>.log}, in the same line format as a process node's. */
