@@ -4,14 +4,16 @@ import dev.multinode.LaunchMode;
 import dev.multinode.NodeBody;
 import dev.multinode.runtime.body.BodySerializer;
 import dev.multinode.runtime.conductor.Conductor;
-import dev.multinode.runtime.conductor.Conductor.ConductorTimeouts;
+import dev.multinode.runtime.conductor.ConductorClock;
 import dev.multinode.runtime.conductor.ConductorResult;
+import dev.multinode.runtime.conductor.ConductorTimeouts;
 import dev.multinode.runtime.conductor.RunEvents;
 import dev.multinode.runtime.launch.ExternalLauncher;
 import dev.multinode.runtime.launch.NodeLauncher;
 import dev.multinode.runtime.launch.ProcessLauncher;
 import dev.multinode.runtime.launch.RunContext;
 import dev.multinode.runtime.launch.ThreadLauncher;
+import dev.multinode.runtime.node.IdleStrategies;
 import dev.multinode.runtime.node.NodeOutcome;
 import dev.multinode.runtime.report.ReportWriter;
 import dev.multinode.runtime.report.RunRecord;
@@ -32,9 +34,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.agrona.concurrent.AgentRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +66,6 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         String runId = RunDirectory.newRunId();
         Path runDirectory = RunDirectory.create(settings.runRoot(), caller.testClass(), settings.name(), runId);
         Instant started = Instant.now();
-        RunEvents events = new RunEvents();
         List<String> participants = new ArrayList<>();
         participants.add("conductor");
         participants.addAll(settings.roles());
@@ -70,20 +73,22 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
                 Math.max(settings.maxFrameSize(), CONTROL_FRAME_SIZE), launchMode, newSecret(), Map.of());
 
         ConductorResult result;
+        List<RunEvents.Event> events;
         Map<String, NodeOutcome> localOutcomes;
+        List<String> stragglers;
         try (Transport transport = open(provider, transportContext);
              NodeLauncher launcher = launcherFor(launchMode)) {
             Conductor conductor = new Conductor(transport.endpoint(TransportContext.CONDUCTOR), settings.roles(),
-                    new ConductorTimeouts(RunContext.START_TIMEOUT, settings.timeout(), RunContext.ABORT_GRACE), events,
-                    transportContext.maxFrameSize());
-            Thread conductorThread = new Thread(conductor, "multinode-conductor");
-            conductorThread.setDaemon(true);
-            conductorThread.start();
-            launcher.launch(new RunContext(settings, launchMode, provider, transport, transportContext, conductor,
-                    serializedBody, body.getClass().getClassLoader(), runDirectory));
-            result = awaitConductor(conductor, settings);
-            localOutcomes = launcher.awaitNodes(NODE_JOIN);
-            joinQuietly(conductorThread);
+                    new ConductorTimeouts(RunContext.START_TIMEOUT, settings.timeout(), RunContext.ABORT_GRACE),
+                    ConductorClock.system(), transportContext.maxFrameSize());
+            try (AgentRunner conductorRunner = startConductor(conductor)) {
+                launcher.launch(new RunContext(settings, launchMode, provider, transport, transportContext, conductor,
+                        serializedBody, body.getClass().getClassLoader(), runDirectory));
+                result = awaitConductor(conductor, settings);
+                localOutcomes = launcher.awaitNodes(NODE_JOIN, Set.copyOf(result.notStopped()));
+                stragglers = launcher.stragglers();
+            }
+            events = conductor.events().snapshot();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the run over transport '" + provider.name() + "': " + e, e);
         } catch (Exception e) {
@@ -94,10 +99,10 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         }
         ReportWriter.write(new RunRecord(caller.testClass(), settings.name(), runId, runDirectory, settings.roles(),
                 provider.name(), launchMode.name().toLowerCase(Locale.ROOT), settings.seed(), started, Instant.now(), result,
-                events.snapshot(), localOutcomes));
+                events, localOutcomes));
         if (!result.passed()) {
             throw FailureReport.of(settings, provider.name() + "/" + launchMode.name().toLowerCase(Locale.ROOT), result,
-                    localOutcomes, runDirectory);
+                    localOutcomes, stragglers, runDirectory);
         }
         if (!settings.keepRuns()) {
             deleteQuietly(runDirectory);
@@ -151,12 +156,15 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         return HexFormat.of().formatHex(secret);
     }
 
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join(NODE_JOIN.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** The conductor's thread parks when idle, like every waiting thread of a run, and never keeps the JVM alive. */
+    private static AgentRunner startConductor(Conductor conductor) {
+        AgentRunner runner = new AgentRunner(IdleStrategies.coordinator(), conductor::onError, null, conductor);
+        AgentRunner.startOnThread(runner, task -> {
+            Thread thread = new Thread(task);
+            thread.setDaemon(true);
+            return thread;
+        });
+        return runner;
     }
 
     private static void deleteQuietly(Path runDirectory) {

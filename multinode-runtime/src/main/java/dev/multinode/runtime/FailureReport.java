@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the one failure a failed run throws: root cause first, then the others, seed, folder and the
- * failing node's last lines.
+ * Writes the one failure a failed run throws: root cause first, then the others, what was left
+ * running, seed, folder and the failing node's last lines.
  */
 final class FailureReport {
 
@@ -26,7 +26,7 @@ final class FailureReport {
     }
 
     static MultiNodeFailure of(RunSettings settings, String transport, ConductorResult result,
-                               Map<String, NodeOutcome> localOutcomes, Path runDirectory) {
+                               Map<String, NodeOutcome> localOutcomes, List<String> stragglers, Path runDirectory) {
         RootCause root = result.rootCause();
         Throwable cause = root.thrown() ? localError(root.role(), localOutcomes, root.error()) : root.error();
         StringBuilder text = new StringBuilder();
@@ -42,6 +42,7 @@ final class FailureReport {
             }
             text.append("\n  ").append(node.role()).append(": ").append(describe(node, localOutcomes));
         }
+        stragglers.forEach(straggler -> text.append("\n").append(straggler));
         text.append("\nSeed: ").append(settings.seed()).append(" (replay with -D").append(RunSettings.SEED).append('=')
                 .append(settings.seed()).append(')');
         text.append("\nTransport: ").append(transport);

@@ -41,16 +41,16 @@ final class FaultCoordinator {
     }
 
     private final Conductor conductor;
-    private final List<NodeState> nodes;
+    private final Participants participants;
     private final RunEvents events;
     private final ByteBuffer outgoing;
     private final Map<Long, Pending> byApplication = new HashMap<>();
     private Consumer<String> processKiller;
     private long nextApplyId;
 
-    FaultCoordinator(Conductor conductor, List<NodeState> nodes, RunEvents events, int frameSize) {
+    FaultCoordinator(Conductor conductor, Participants participants, RunEvents events, int frameSize) {
         this.conductor = conductor;
-        this.nodes = nodes;
+        this.participants = participants;
         this.events = events;
         this.outgoing = ByteBuffer.allocate(frameSize);
     }
@@ -70,25 +70,27 @@ final class FaultCoordinator {
         List<String> side2 = request.side2();
         String description = describe(kind, side1, side2, direction, nanos, probability);
         for (String role : concat(side1, side2)) {
-            if (conductor.nodeOf(role).isGone()) {
+            if (participants.byRole(role).isGone()) {
                 answer(requester, requestId, "Cannot apply " + description + ": " + role + " is already "
-                        + conductor.nodeOf(role).whereabouts());
+                        + participants.byRole(role).whereabouts());
                 return;
             }
         }
-        events.record(requester.role, "fault requested: " + description);
+        events.record(EventKind.FAULT, requester.role, "fault requested: " + description);
         switch (kind) {
-            case KILL, SHUTDOWN -> removeNode(requester, requestId, kind, conductor.nodeOf(side1.get(0)));
+            case KILL, SHUTDOWN -> removeNode(requester, requestId, kind, participants.byRole(side1.get(0)));
             case BLACKHOLE, PASS_THROUGH, DELAY, DROP -> {
-                Pending pending = new Pending(requester, requestId, () -> events.record(null, "in force: " + description));
-                apply(pending, conductor.nodeOf(side1.get(0)), kind, conductor.nodeOf(side2.get(0)).participant, direction,
-                        nanos, probability);
+                Pending pending = new Pending(requester, requestId,
+                        () -> events.record(EventKind.FAULT, null, "in force: " + description));
+                apply(pending, participants.byRole(side1.get(0)), kind, participants.byRole(side2.get(0)).participant,
+                        direction, nanos, probability);
                 complete(pending);
             }
             case PARTITION -> partition(requester, requestId, side1, side2);
             case HEAL -> {
-                Pending pending = new Pending(requester, requestId, () -> events.record(null, "in force: heal"));
-                for (NodeState node : nodes) {
+                Pending pending = new Pending(requester, requestId,
+                        () -> events.record(EventKind.FAULT, null, "in force: heal"));
+                for (NodeState node : participants.all()) {
                     if (!node.isGone()) {
                         apply(pending, node, FaultKind.HEAL, 0, Direction.BOTH, 0, 0);
                     }
@@ -122,7 +124,7 @@ final class FaultCoordinator {
     }
 
     private void cutOffFromOthers(Pending pending, NodeState victim) {
-        for (NodeState node : nodes) {
+        for (NodeState node : participants.all()) {
             if (node != victim && !node.isGone()) {
                 apply(pending, node, FaultKind.PEER_GONE, victim.participant, Direction.BOTH, 0, 0);
             }
@@ -132,11 +134,11 @@ final class FaultCoordinator {
 
     private void partition(NodeState requester, long requestId, List<String> roles1, List<String> roles2) {
         Pending pending = new Pending(requester, requestId,
-                () -> events.record(null, "in force: partition " + roles1 + " / " + roles2));
+                () -> events.record(EventKind.FAULT, null, "in force: partition " + roles1 + " / " + roles2));
         for (String role1 : roles1) {
             for (String role2 : roles2) {
-                NodeState a = conductor.nodeOf(role1);
-                NodeState b = conductor.nodeOf(role2);
+                NodeState a = participants.byRole(role1);
+                NodeState b = participants.byRole(role2);
                 apply(pending, a, FaultKind.BLACKHOLE, b.participant, Direction.BOTH, 0, 0);
                 apply(pending, b, FaultKind.BLACKHOLE, a.participant, Direction.BOTH, 0, 0);
             }
@@ -157,7 +159,7 @@ final class FaultCoordinator {
         long applyId = ++nextApplyId;
         pending.unconfirmed.add(applyId);
         byApplication.put(applyId, pending);
-        conductor.sendTo(target, FaultApplyMessage.TYPE,
+        participants.send(target, FaultApplyMessage.TYPE,
                 FaultApplyMessage.write(outgoing, applyId, kind, peer, direction, nanos, probability));
     }
 
@@ -171,7 +173,7 @@ final class FaultCoordinator {
     }
 
     private void answer(NodeState requester, long requestId, String refusal) {
-        conductor.sendTo(requester, FaultDoneMessage.TYPE, FaultDoneMessage.write(outgoing, requestId, refusal));
+        participants.send(requester, FaultDoneMessage.TYPE, FaultDoneMessage.write(outgoing, requestId, refusal));
     }
 
     private static String describe(FaultKind kind, List<String> side1, List<String> side2, Direction direction, long nanos,

@@ -11,20 +11,28 @@ public final class RunEvents {
      * One event.
      *
      * @param at   when
+     * @param kind what it is about
      * @param role the node concerned, or null for the run
-     * @param text what happened
+     * @param text what happened, in words
      */
-    public record Event(Instant at, String role, String text) {
+    public record Event(Instant at, EventKind kind, String role, String text) {
     }
 
+    private final ConductorClock clock;
     private final List<Event> events = new ArrayList<>();
 
+    /** @param clock what dates the events */
+    RunEvents(ConductorClock clock) {
+        this.clock = clock;
+    }
+
     /**
+     * @param kind what the event is about
      * @param role the node concerned, or null
      * @param text what happened
      */
-    public synchronized void record(String role, String text) {
-        events.add(new Event(Instant.now(), role, text));
+    synchronized void record(EventKind kind, String role, String text) {
+        events.add(new Event(clock.now(), kind, role, text));
     }
 
     /** @return a copy of the events so far, in order */

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -104,8 +105,14 @@ public final class ExternalLauncher implements NodeLauncher {
     }
 
     @Override
-    public Map<String, NodeOutcome> awaitNodes(Duration timeout) {
+    public Map<String, NodeOutcome> awaitNodes(Duration timeout, Set<String> givenUp) {
         return Map.of();
+    }
+
+    /** External nodes are not this JVM's to wait for or kill. */
+    @Override
+    public List<String> stragglers() {
+        return List.of();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.multinode.runtime.launch;
 
+import dev.multinode.runtime.node.NodeOutcome;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -36,6 +37,7 @@ public final class ProcessLauncher implements NodeLauncher {
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Path> logs = new LinkedHashMap<>();
+    private final List<String> stragglers = new ArrayList<>();
     private volatile boolean over;
 
     @Override
@@ -147,11 +149,14 @@ public final class ProcessLauncher implements NodeLauncher {
     }
 
     @Override
-    public Map<String, dev.multinode.runtime.node.NodeOutcome> awaitNodes(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    public Map<String, NodeOutcome> awaitNodes(Duration timeout, Set<String> givenUp) {
+        long start = System.nanoTime();
         for (Map.Entry<String, Process> entry : processes.entrySet()) {
+            long bound = (givenUp.contains(entry.getKey()) ? GIVEN_UP_WAIT : timeout).toNanos();
             try {
-                if (!entry.getValue().waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                long left = Math.max(0, start + bound - System.nanoTime());
+                boolean ended = entry.getValue().waitFor(left, TimeUnit.NANOSECONDS);
+                if (!ended && !givenUp.contains(entry.getKey())) { // a given-up node is killed and reported below
                     LOG.warn("{} (pid {}) is still running after the run", entry.getKey(), entry.getValue().pid());
                 }
             } catch (InterruptedException e) {
@@ -160,7 +165,24 @@ public final class ProcessLauncher implements NodeLauncher {
             }
         }
         over = true;
+        killGivenUp(givenUp);
         return Map.of();
+    }
+
+    /** Their stacks are in the failure already; nothing is lost by not waiting for them any longer. */
+    private void killGivenUp(Set<String> givenUp) {
+        for (String role : givenUp) {
+            Process process = processes.get(role);
+            if (process != null && process.isAlive()) {
+                kill(role);
+                stragglers.add(role + " (pid " + process.pid() + ") did not stop after the abort: killed with SIGKILL");
+            }
+        }
+    }
+
+    @Override
+    public List<String> stragglers() {
+        return List.copyOf(stragglers);
     }
 
     @Override

@@ -29,7 +29,7 @@ public record RunContext(RunSettings settings, LaunchMode launchMode, TransportP
 
     /** How long the nodes may take to come up. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    /** How long nodes may take to stop after an abort. */
+    /** How long nodes may take to stop after an abort; after a run timeout the conductor gives them less. */
     public static final Duration ABORT_GRACE = Duration.ofSeconds(10);
 
     /**

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,13 +26,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every node as a thread of this JVM, named after its role. Each node gets its own copy of the
  * body, deserialized as a process would, so that nodes share nothing they would not share apart,
- * and its own log: what its threads print goes to {@code <run folder>/<role>.log}.
+ * and its own log: what its threads print goes to {@code <run folder>/<role>.log}. Each node's
+ * threads, and the threads they start, belong to a thread group named after the role, so that a
+ * node whose body will not stop can be named with every thread it left running.
  */
 public final class ThreadLauncher implements NodeLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThreadLauncher.class);
 
     private final List<Thread> threads = new ArrayList<>();
+    private final List<String> stragglers = new ArrayList<>();
     private final Map<String, NodeOutcome> outcomes = new ConcurrentHashMap<>();
     private NodeLogCapture capture;
 
@@ -44,7 +48,7 @@ public final class ThreadLauncher implements NodeLauncher {
             Endpoint endpoint = run.transport().endpoint(i + 1);
             NodeBody body = BodySerializer.deserialize(run.body(), run.bodyClassLoader());
             NodeRuntime node = new NodeRuntime(run.nodeConfig(role), endpoint);
-            Thread thread = new Thread(() -> {
+            Thread thread = new Thread(threadGroup(role), () -> {
                 capture.enter(role);
                 NodeOutcome outcome = node.run(body);
                 outcomes.put(role, outcome);
@@ -54,6 +58,13 @@ public final class ThreadLauncher implements NodeLauncher {
             threads.add(thread);
         }
         threads.forEach(Thread::start);
+    }
+
+    /** A daemon group: it goes away with its last thread instead of staying in its parent for good. */
+    private static ThreadGroup threadGroup(String role) {
+        ThreadGroup group = new ThreadGroup(role);
+        group.setDaemon(true);
+        return group;
     }
 
     /** Each node's log, {@code <run folder>/<role>.log}, in the same line format as a process node's. */
@@ -72,17 +83,38 @@ public final class ThreadLauncher implements NodeLauncher {
     }
 
     @Override
-    public Map<String, NodeOutcome> awaitNodes(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    public Map<String, NodeOutcome> awaitNodes(Duration timeout, Set<String> givenUp) {
+        long start = System.nanoTime();
         for (Thread thread : threads) {
+            long bound = (givenUp.contains(thread.getName()) ? GIVEN_UP_WAIT : timeout).toNanos();
             try {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(start + bound - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            if (thread.isAlive()) {
+                stragglers.add(thread.getName() + " did not stop after the run; threads left running: "
+                        + String.join(", ", liveThreads(thread.getThreadGroup())));
+            }
         }
         return new LinkedHashMap<>(outcomes);
+    }
+
+    /** @return the names of the live threads a node started, its own thread first */
+    private static List<String> liveThreads(ThreadGroup group) {
+        Thread[] live = new Thread[group.activeCount() + 8];
+        int count = group.enumerate(live);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(live[i].getName());
+        }
+        return names;
+    }
+
+    @Override
+    public List<String> stragglers() {
+        return List.copyOf(stragglers);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.multinode.runtime.report;
 
 import dev.multinode.runtime.conductor.ConductorResult;
+import dev.multinode.runtime.conductor.EventKind;
 import dev.multinode.runtime.conductor.NodeReport;
 import dev.multinode.runtime.conductor.RunEvents;
 import dev.multinode.runtime.node.NodeOutcome;
@@ -63,7 +64,7 @@ public record RunRecord(String testClass, String name, String runId, Path runDir
 
     /** @return the time of the run's first phase start: when the bodies started, or the run's start */
     public Instant bodiesStarted() {
-        return events.stream().filter(e -> EventKind.of(e) == EventKind.START).findFirst()
+        return events.stream().filter(e -> e.kind() == EventKind.START).findFirst()
                 .map(RunEvents.Event::at).orElse(started);
     }
 

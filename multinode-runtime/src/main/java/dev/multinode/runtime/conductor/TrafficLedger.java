@@ -1,0 +1,62 @@
+package dev.multinode.runtime.conductor;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The frames each node reported sending and losing, kept per phase (from one barrier to the next)
+ * for the timeline. Nodes report their counters in every ENTER and DONE.
+ */
+final class TrafficLedger {
+
+    private final int participants;
+    private final List<PhaseRecord> phases = new ArrayList<>();
+    private long[][] sent;
+    private long[][] dropped;
+    private Instant barrierOpened;
+
+    /** @param participants the conductor and the nodes */
+    TrafficLedger(int participants) {
+        this.participants = participants;
+        newPhase();
+    }
+
+    /** @return the current phase's frames sent, [from][to], for a report to add to */
+    long[][] sent() {
+        return sent;
+    }
+
+    /** @return the current phase's frames dropped by faults, [from][to], for a report to add to */
+    long[][] dropped() {
+        return dropped;
+    }
+
+    /** The first node arrived at the barrier that will end the phase. */
+    void barrierOpened(Instant at) {
+        barrierOpened = at;
+    }
+
+    /** The barrier released its nodes: the phase is over and the next begins. */
+    void barrierPassed(String barrier, Instant at) {
+        phases.add(new PhaseRecord(barrier, barrierOpened, at, sent, dropped));
+        newPhase();
+    }
+
+    /**
+     * The run is over: the last phase ends now, at the barrier still open or with the run.
+     *
+     * @param openBarrier the barrier nodes were gathering at, or null
+     * @param end         the run's end
+     * @return every phase, in order
+     */
+    List<PhaseRecord> close(String openBarrier, Instant end) {
+        phases.add(new PhaseRecord(openBarrier, openBarrier == null ? end : barrierOpened, end, sent, dropped));
+        return List.copyOf(phases);
+    }
+
+    private void newPhase() {
+        sent = new long[participants][participants];
+        dropped = new long[participants][participants];
+    }
+}

@@ -1,0 +1,222 @@
+package dev.multinode.runtime.conductor;
+
+import dev.multinode.Direction;
+import dev.multinode.runtime.protocol.AbortMessage;
+import dev.multinode.runtime.protocol.BarrierFailedMessage;
+import dev.multinode.runtime.protocol.DoneMessage;
+import dev.multinode.runtime.protocol.DumpMessage;
+import dev.multinode.runtime.protocol.EnterMessage;
+import dev.multinode.runtime.protocol.FaultAppliedMessage;
+import dev.multinode.runtime.protocol.FaultApplyMessage;
+import dev.multinode.runtime.protocol.FaultKind;
+import dev.multinode.runtime.protocol.FaultRequestMessage;
+import dev.multinode.runtime.protocol.FrameType;
+import dev.multinode.runtime.protocol.Outcome;
+import dev.multinode.runtime.protocol.ReleaseMessage;
+import dev.multinode.runtime.protocol.Signal;
+import dev.multinode.runtime.protocol.TrafficReport;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.agrona.concurrent.CachedNanoClock;
+
+/**
+ * Drives a {@link Conductor} in virtual time, as its nodes would: feeds their frames, advances the
+ * clock, calls {@code doWork} until the conductor is idle, and reads back what it sent.
+ */
+final class ConductorDriver {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration ABORT_GRACE = Duration.ofSeconds(10);
+    /** Where the virtual wall clock starts. */
+    static final Instant EPOCH = Instant.parse("2026-12-03T08:00:00Z");
+    /** Like {@code System.nanoTime}'s, the monotonic clock's origin is arbitrary. */
+    private static final long MONOTONIC_ORIGIN = TimeUnit.DAYS.toNanos(3);
+    private static final int FRAME_SIZE = 64 * 1024;
+    private static final int MAX_DUTY_CYCLES = 1_000;
+
+    private final List<String> roles;
+    private final CachedNanoClock nanos = new CachedNanoClock();
+    private final FakeEndpoint endpoint = new FakeEndpoint();
+    private final Conductor conductor;
+    private final ByteBuffer buffer = ByteBuffer.allocate(FRAME_SIZE);
+    private long nextRequestId;
+
+    /** A conductor for these roles with a two-minute run timeout, started. */
+    ConductorDriver(String... roles) {
+        this(Duration.ofMinutes(2), roles);
+    }
+
+    /** A conductor for these roles and run timeout, started. */
+    ConductorDriver(Duration runTimeout, String... roles) {
+        this.roles = List.of(roles);
+        nanos.update(MONOTONIC_ORIGIN);
+        long epochNanos = TimeUnit.SECONDS.toNanos(EPOCH.getEpochSecond());
+        ConductorClock clock = new ConductorClock(nanos, () -> epochNanos + nanos.nanoTime() - MONOTONIC_ORIGIN);
+        conductor = new Conductor(endpoint, this.roles, new ConductorTimeouts(START_TIMEOUT, runTimeout, ABORT_GRACE),
+                clock, FRAME_SIZE);
+        conductor.onStart();
+        work();
+    }
+
+    /** Every node says hello; the bodies start. */
+    ConductorDriver allUp() {
+        roles.forEach(this::hello);
+        work();
+        return this;
+    }
+
+    void hello(String role) {
+        feed(role, FrameType.HELLO, Signal.write(buffer));
+    }
+
+    void enter(String role, String barrier, long timeoutMillis) {
+        enter(role, barrier, timeoutMillis, new long[roles.size() + 1]);
+    }
+
+    /** Enters with the frames the node sent each participant since its last report. */
+    void enter(String role, String barrier, long timeoutMillis, long[] sentTo) {
+        feed(role, FrameType.ENTER, EnterMessage.write(buffer, barrier, timeoutMillis, counts(sentTo)));
+    }
+
+    void done(String role, Outcome outcome, String step, Throwable error) {
+        feed(role, FrameType.DONE, DoneMessage.write(buffer, outcome, step, error, counts(new long[roles.size() + 1])));
+    }
+
+    void passed(String role) {
+        done(role, Outcome.PASSED, "after barrier 'whatever'", null);
+    }
+
+    void cancelled(String... cancelledRoles) {
+        for (String role : cancelledRoles) {
+            done(role, Outcome.CANCELLED, "cancelled", null);
+        }
+    }
+
+    void stack(String role, String stack) {
+        feed(role, FrameType.DUMP, DumpMessage.write(buffer, stack));
+    }
+
+    void died(String role, String description) {
+        conductor.nodeDied(role, description);
+        work();
+    }
+
+    /** The requester kills the victim through a fault, and every node confirms its part at once. */
+    void kill(String requester, String victim) {
+        int alreadySent = endpoint.sent().size();
+        feed(requester, FrameType.FAULT_REQUEST, FaultRequestMessage.write(buffer, ++nextRequestId, FaultKind.KILL,
+                Direction.BOTH, 0, 0, List.of(victim), List.of()));
+        for (int i = alreadySent; i < endpoint.sent().size(); i++) {
+            FakeEndpoint.Frame frame = endpoint.sent().get(i);
+            if (frame.type() == FrameType.FAULT_APPLY) {
+                long applyId = new FaultApplyMessage().wrap(frame.payload().duplicate()).applyId();
+                endpoint.feed(frame.peer(), FrameType.FAULT_APPLIED, FaultAppliedMessage.write(buffer, applyId));
+            }
+        }
+        work();
+    }
+
+    /** Moves virtual time on and lets the conductor act on it. */
+    void advance(Duration by) {
+        nanos.advance(by.toNanos());
+        work();
+    }
+
+    /** Calls {@code doWork} until the conductor has nothing left to do or the run is over. */
+    void work() {
+        for (int i = 0; i < MAX_DUTY_CYCLES && !conductor.result().isDone(); i++) {
+            if (conductor.doWork() == 0) {
+                return;
+            }
+        }
+    }
+
+    Conductor conductor() {
+        return conductor;
+    }
+
+    /** @return the run's result; fails if the run is not over */
+    ConductorResult result() {
+        return conductor.result().getNow(null);
+    }
+
+    /** @return each node's outcome, in role order; fails if the run is not over */
+    List<String> outcomes() {
+        return result().nodes().stream().map(NodeReport::outcome).toList();
+    }
+
+    /** @return the kinds of the conductor's events so far, in order */
+    List<EventKind> eventKinds() {
+        return conductor.events().snapshot().stream().map(RunEvents.Event::kind).toList();
+    }
+
+    /** @return the types of the frames sent to a node, in order */
+    List<Integer> typesSentTo(String role) {
+        return framesTo(role).stream().map(FakeEndpoint.Frame::type).toList();
+    }
+
+    List<String> releasesTo(String role) {
+        return framesTo(role, FrameType.RELEASE).stream().map(p -> new ReleaseMessage().wrap(p).barrier()).toList();
+    }
+
+    /** @return the explanations of the BARRIER_FAILED frames sent to a node */
+    List<String> barrierFailuresTo(String role) {
+        return framesTo(role, FrameType.BARRIER_FAILED).stream().map(p -> new BarrierFailedMessage().wrap(p).reason())
+                .toList();
+    }
+
+    /** @return the barrier named by each BARRIER_FAILED frame sent to a node */
+    List<String> failedBarriersTo(String role) {
+        return framesTo(role, FrameType.BARRIER_FAILED).stream().map(p -> new BarrierFailedMessage().wrap(p).barrier())
+                .toList();
+    }
+
+    List<String> abortsTo(String role) {
+        return framesTo(role, FrameType.ABORT).stream().map(p -> new AbortMessage().wrap(p).reason()).toList();
+    }
+
+    private List<ByteBuffer> framesTo(String role, int type) {
+        return framesTo(role).stream().filter(f -> f.type() == type).map(f -> f.payload().duplicate()).toList();
+    }
+
+    private List<FakeEndpoint.Frame> framesTo(String role) {
+        int participant = participant(role);
+        return endpoint.sent().stream().filter(f -> f.peer() == participant).toList();
+    }
+
+    private void feed(String role, int type, ByteBuffer payload) {
+        endpoint.feed(participant(role), type, payload);
+        work();
+    }
+
+    private int participant(String role) {
+        return roles.indexOf(role) + 1;
+    }
+
+    private static TrafficReport.Counts counts(long[] sentTo) {
+        return new TrafficReport.Counts() {
+            @Override
+            public int participants() {
+                return sentTo.length;
+            }
+
+            @Override
+            public long drainSent(int to) {
+                return sentTo[to];
+            }
+
+            @Override
+            public long drainDroppedTo(int to) {
+                return 0;
+            }
+
+            @Override
+            public long drainDroppedFrom(int from) {
+                return 0;
+            }
+        };
+    }
+}
