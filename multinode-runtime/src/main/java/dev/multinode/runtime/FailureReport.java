@@ -20,7 +20,6 @@ final class FailureReport {
 
     private static final int LOG_LINES = 20;
     private static final int LINE_CHARS = 1_000;
-    private static final String CANCELLED = "cancelled";
 
     private FailureReport() {
     }
@@ -78,17 +77,13 @@ final class FailureReport {
 
     private static String describe(NodeReport node, Map<String, NodeOutcome> localOutcomes) {
         String where = node.where() == null ? "" : " " + node.where();
-        String outcome = node.outcome();
-        if (outcome.startsWith(CANCELLED)) {
-            // the conductor appends a note to the word ("cancelled, did not stop within ... after the
-            // abort"): the step belongs to the word, so it goes before the note
-            String note = outcome.substring(CANCELLED.length()).replaceFirst("^, ", "");
-            return CANCELLED + where + " (because of the root cause)" + (note.isEmpty() ? "" : "; it " + note);
-        }
-        return switch (outcome) {
-            case "passed" -> "passed";
-            case "failed" -> "failed" + where + ": " + localError(node.role(), localOutcomes, node.error());
-            default -> outcome;
+        return switch (node.ending()) {
+            case PASSED -> node.outcome();
+            case FAILED -> "failed" + where + ": " + localError(node.role(), localOutcomes, node.error());
+            // the step belongs to the word, the conductor's note ("did not stop within ...") after both
+            case CANCELLED -> "cancelled" + where + " (because of the root cause)"
+                    + (node.note() == null ? "" : "; it " + node.note());
+            default -> node.outcome();
         };
     }
 }

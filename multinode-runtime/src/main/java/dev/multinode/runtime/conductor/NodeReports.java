@@ -19,20 +19,20 @@ final class NodeReports {
         for (NodeState node : nodes) {
             long durationMs = node.startedNanos == 0 || node.doneNanos == 0 ? 0
                     : TimeUnit.NANOSECONDS.toMillis(node.doneNanos - node.startedNanos);
-            reports.add(new NodeReport(node.role, outcome(node), node.step, node.error, durationMs));
+            reports.add(new NodeReport(node.role, ending(node.phase), node.detail, node.step, node.error, durationMs));
         }
         return reports;
     }
 
-    private static String outcome(NodeState node) {
-        return switch (node.phase) {
-            case PASSED -> "passed";
-            case FAILED -> "failed";
-            case CANCELLED -> node.detail == null ? "cancelled" : "cancelled, " + node.detail;
-            case KILLED -> "killed";
-            case SHUT_DOWN -> "shut down";
-            case DIED -> node.detail;
-            default -> "did not finish";
+    private static NodeEnding ending(Phase phase) {
+        return switch (phase) {
+            case PASSED -> NodeEnding.PASSED;
+            case FAILED -> NodeEnding.FAILED;
+            case CANCELLED -> NodeEnding.CANCELLED;
+            case KILLED -> NodeEnding.KILLED;
+            case SHUT_DOWN -> NodeEnding.SHUT_DOWN;
+            case DIED -> NodeEnding.DIED;
+            case STARTING, RUNNING, AT_BARRIER -> NodeEnding.UNFINISHED;
         };
     }
 }

@@ -76,7 +76,7 @@ public final class NodeMain {
             Endpoint endpoint = transport.endpoint(participant);
             outcome = new NodeRuntime(spec.nodeConfig(role, loader), endpoint).run(copy);
         }
-        return outcome.status() == NodeOutcome.FAILED ? 1 : 0;
+        return outcome.status() == NodeOutcome.Status.FAILED ? 1 : 0;
     }
 
     /** The parent holds our standard input open for as long as it lives. */

@@ -36,12 +36,6 @@ public record NodeOutcome(Status status, String step, Throwable error) {
         }
     }
 
-    /**
-     * {@link Status#FAILED}, under the name the launchers compare with ({@code NodeMain}); to be
-     * removed once they read {@code NodeOutcome.Status.FAILED}.
-     */
-    public static final Status FAILED = Status.FAILED;
-
     static NodeOutcome passed(String step) {
         return new NodeOutcome(Status.PASSED, step, null);
     }

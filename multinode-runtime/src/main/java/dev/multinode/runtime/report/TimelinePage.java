@@ -174,8 +174,7 @@ final class TimelinePage {
         html.append("<section><h2>Nodes</h2>\n<table><tr><th>node</th><th>outcome</th><th>where</th>")
                 .append("<th>body ran</th><th>error</th></tr>\n");
         for (NodeReport node : run.result().nodes()) {
-            boolean bad = !node.outcome().equals("passed") && !node.outcome().startsWith("cancelled")
-                    && !node.outcome().equals("killed") && !node.outcome().equals("shut down");
+            boolean bad = node.ending().isFailure();
             String error = run.errorSummary(node);
             html.append("<tr").append(bad ? " class=\"bad\"" : "").append("><td>").append(Html.escape(node.role()))
                     .append("</td><td>").append(Html.escape(RunRecord.firstLine(node.outcome()))).append("</td><td>")
