@@ -69,30 +69,6 @@ final class TrafficCounter implements TrafficReport.Counts {
             droppedTo[other] = drainDroppedTo(other);
             droppedFrom[other] = drainDroppedFrom(other);
         }
-        return new Snapshot(sentTo, droppedTo, droppedFrom);
-    }
-
-    /** Counts already drained; reading them again gives the same values. */
-    private record Snapshot(long[] sentTo, long[] droppedTo, long[] droppedFrom) implements TrafficReport.Counts {
-
-        @Override
-        public int participants() {
-            return sentTo.length;
-        }
-
-        @Override
-        public long drainSent(int to) {
-            return sentTo[to];
-        }
-
-        @Override
-        public long drainDroppedTo(int to) {
-            return droppedTo[to];
-        }
-
-        @Override
-        public long drainDroppedFrom(int from) {
-            return droppedFrom[from];
-        }
+        return TrafficReport.Counts.of(sentTo, droppedTo, droppedFrom);
     }
 }

@@ -37,6 +37,40 @@ public final class TrafficReport {
          * @return the frames from it that faults dropped since the last drain; resets the counter
          */
         long drainDroppedFrom(int from);
+
+        /**
+         * @param sentTo      frames sent, per participant
+         * @param droppedTo   frames dropped on the way to each participant
+         * @param droppedFrom frames dropped on the way from each participant
+         * @return counts that read the same however often they are drained
+         */
+        static Counts of(long[] sentTo, long[] droppedTo, long[] droppedFrom) {
+            return new Fixed(sentTo, droppedTo, droppedFrom);
+        }
+    }
+
+    /** Counts already taken from their counters. */
+    private record Fixed(long[] sentTo, long[] droppedTo, long[] droppedFrom) implements Counts {
+
+        @Override
+        public int participants() {
+            return sentTo.length;
+        }
+
+        @Override
+        public long drainSent(int to) {
+            return sentTo[to];
+        }
+
+        @Override
+        public long drainDroppedTo(int to) {
+            return droppedTo[to];
+        }
+
+        @Override
+        public long drainDroppedFrom(int from) {
+            return droppedFrom[from];
+        }
     }
 
     private TrafficReport() {

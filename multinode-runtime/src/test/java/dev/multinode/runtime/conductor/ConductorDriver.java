@@ -15,6 +15,8 @@ import dev.multinode.runtime.protocol.Outcome;
 import dev.multinode.runtime.protocol.ReleaseMessage;
 import dev.multinode.runtime.protocol.Signal;
 import dev.multinode.runtime.protocol.TrafficReport;
+import dev.multinode.runtime.testing.FakeEndpoint;
+import dev.multinode.spi.TransportContext;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +41,7 @@ final class ConductorDriver {
 
     private final List<String> roles;
     private final CachedNanoClock nanos = new CachedNanoClock();
-    private final FakeEndpoint endpoint = new FakeEndpoint();
+    private final FakeEndpoint endpoint = new FakeEndpoint(TransportContext.CONDUCTOR);
     private final Conductor conductor;
     private final ByteBuffer buffer = ByteBuffer.allocate(FRAME_SIZE);
     private long nextRequestId;
@@ -112,8 +114,8 @@ final class ConductorDriver {
         for (int i = alreadySent; i < endpoint.sent().size(); i++) {
             FakeEndpoint.Frame frame = endpoint.sent().get(i);
             if (frame.type() == FrameType.FAULT_APPLY) {
-                long applyId = new FaultApplyMessage().wrap(frame.payload().duplicate()).applyId();
-                endpoint.feed(frame.peer(), FrameType.FAULT_APPLIED, FaultAppliedMessage.write(buffer, applyId));
+                long applyId = new FaultApplyMessage().wrap(frame.buffer()).applyId();
+                endpoint.deliver(frame.peer(), FrameType.FAULT_APPLIED, FaultAppliedMessage.write(buffer, applyId));
             }
         }
         work();
@@ -179,7 +181,7 @@ final class ConductorDriver {
     }
 
     private List<ByteBuffer> framesTo(String role, int type) {
-        return framesTo(role).stream().filter(f -> f.type() == type).map(f -> f.payload().duplicate()).toList();
+        return framesTo(role).stream().filter(f -> f.type() == type).map(f -> f.buffer()).toList();
     }
 
     private List<FakeEndpoint.Frame> framesTo(String role) {
@@ -188,7 +190,7 @@ final class ConductorDriver {
     }
 
     private void feed(String role, int type, ByteBuffer payload) {
-        endpoint.feed(participant(role), type, payload);
+        endpoint.deliver(participant(role), type, payload);
         work();
     }
 
@@ -197,26 +199,6 @@ final class ConductorDriver {
     }
 
     private static TrafficReport.Counts counts(long[] sentTo) {
-        return new TrafficReport.Counts() {
-            @Override
-            public int participants() {
-                return sentTo.length;
-            }
-
-            @Override
-            public long drainSent(int to) {
-                return sentTo[to];
-            }
-
-            @Override
-            public long drainDroppedTo(int to) {
-                return 0;
-            }
-
-            @Override
-            public long drainDroppedFrom(int from) {
-                return 0;
-            }
-        };
+        return TrafficReport.Counts.of(sentTo, new long[sentTo.length], new long[sentTo.length]);
     }
 }

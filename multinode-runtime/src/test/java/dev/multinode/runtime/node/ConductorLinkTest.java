@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.multinode.runtime.protocol.DoneMessage;
 import dev.multinode.runtime.protocol.EnterMessage;
 import dev.multinode.runtime.protocol.Outcome;
+import dev.multinode.runtime.testing.FakeEndpoint;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.multinode.runtime.node;
 
 import dev.multinode.runtime.codec.MessageCodec;
+import dev.multinode.runtime.testing.FakeEndpoint;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;

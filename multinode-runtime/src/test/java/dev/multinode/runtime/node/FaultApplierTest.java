@@ -7,6 +7,7 @@ import dev.multinode.Direction;
 import dev.multinode.runtime.protocol.FaultAppliedMessage;
 import dev.multinode.runtime.protocol.FaultApplyMessage;
 import dev.multinode.runtime.protocol.FaultKind;
+import dev.multinode.runtime.testing.FakeEndpoint;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;

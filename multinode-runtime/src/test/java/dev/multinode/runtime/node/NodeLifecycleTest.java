@@ -12,6 +12,7 @@ import dev.multinode.runtime.protocol.FrameType;
 import dev.multinode.runtime.protocol.Outcome;
 import dev.multinode.runtime.protocol.ReleaseMessage;
 import dev.multinode.runtime.protocol.Signal;
+import dev.multinode.runtime.testing.FakeEndpoint;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.multinode.Direction;
 import dev.multinode.runtime.protocol.FrameType;
+import dev.multinode.runtime.testing.FakeEndpoint;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -13,37 +13,9 @@ class ControlMessagesTest {
 
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
 
-    /** Counters 1..3 sent, 10.. dropped to, 20.. dropped from, each drained once. */
-    private static final class FixedCounts implements TrafficReport.Counts {
-        private final long[] sent = {1, 2, 3};
-        private final long[] droppedTo = {10, 11, 12};
-        private final long[] droppedFrom = {20, 21, 22};
-
-        @Override
-        public int participants() {
-            return 3;
-        }
-
-        @Override
-        public long drainSent(int to) {
-            return take(sent, to);
-        }
-
-        @Override
-        public long drainDroppedTo(int to) {
-            return take(droppedTo, to);
-        }
-
-        @Override
-        public long drainDroppedFrom(int from) {
-            return take(droppedFrom, from);
-        }
-
-        private static long take(long[] counts, int index) {
-            long value = counts[index];
-            counts[index] = 0;
-            return value;
-        }
+    /** Frames 1..3 sent, 10.. dropped on the way to, 20.. dropped on the way from participants 0..2. */
+    private static TrafficReport.Counts counts() {
+        return TrafficReport.Counts.of(new long[] {1, 2, 3}, new long[] {10, 11, 12}, new long[] {20, 21, 22});
     }
 
     /** What the transport hands a reader: a copy at position 0. */
@@ -53,7 +25,7 @@ class ControlMessagesTest {
 
     @Test
     void enterCarriesTheBarrierTheTimeoutAndTheTraffic() {
-        EnterMessage enter = new EnterMessage().wrap(received(EnterMessage.write(buffer, "cluster-up", 1500, new FixedCounts())));
+        EnterMessage enter = new EnterMessage().wrap(received(EnterMessage.write(buffer, "cluster-up", 1500, counts())));
         long[][] sent = new long[3][3];
         long[][] dropped = new long[3][3];
         enter.addTraffic(2, sent, dropped);
@@ -69,7 +41,7 @@ class ControlMessagesTest {
     void doneCarriesOutcomeStepErrorAndTraffic() {
         IllegalStateException error = new IllegalStateException("boom", new ArithmeticException("zero"));
         DoneMessage done = new DoneMessage().wrap(received(
-                DoneMessage.write(buffer, Outcome.FAILED, "after barrier 'x'", error, new FixedCounts())));
+                DoneMessage.write(buffer, Outcome.FAILED, "after barrier 'x'", error, counts())));
         long[][] sent = new long[3][3];
         done.addTraffic(1, sent, new long[3][3]);
 
@@ -84,7 +56,7 @@ class ControlMessagesTest {
 
     @Test
     void doneWithoutAnErrorHasNone() {
-        DoneMessage done = new DoneMessage().wrap(received(DoneMessage.write(buffer, Outcome.PASSED, "s", null, new FixedCounts())));
+        DoneMessage done = new DoneMessage().wrap(received(DoneMessage.write(buffer, Outcome.PASSED, "s", null, counts())));
         long[][] sent = new long[3][3];
         done.addTraffic(1, sent, new long[3][3]);
 

@@ -1,4 +1,4 @@
-package dev.multinode.runtime.node;
+package dev.multinode.runtime.testing;
 
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.FrameReceiver;
@@ -13,11 +13,12 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * An endpoint with no transport behind it: it records every frame sent, lets a test answer a send
- * on the sending thread (as a conductor would, only sooner), and hands a poller the frames a test
- * queued for it.
+ * An endpoint with no transport behind it, for unit tests of the conductor and the node: it records
+ * every frame sent, lets a test answer a send on the sending thread (as a conductor would, only
+ * sooner), and hands a poller the frames a test queued for it. Safe for a test thread, a sender and
+ * a poller at once.
  */
-final class FakeEndpoint implements Endpoint {
+public final class FakeEndpoint implements Endpoint {
 
     /**
      * A frame sent or to be received, copied.
@@ -26,8 +27,9 @@ final class FakeEndpoint implements Endpoint {
      * @param type    the frame type
      * @param payload the bytes
      */
-    record Frame(int peer, int type, byte[] payload) {
-        ByteBuffer buffer() {
+    public record Frame(int peer, int type, byte[] payload) {
+        /** @return the bytes, as a buffer of their own */
+        public ByteBuffer buffer() {
             return ByteBuffer.wrap(payload);
         }
     }
@@ -38,21 +40,23 @@ final class FakeEndpoint implements Endpoint {
     private volatile Consumer<Frame> onSend = frame -> { };
     private volatile boolean closed;
 
-    FakeEndpoint(int participant) {
+    /** @param participant whose endpoint this is */
+    public FakeEndpoint(int participant) {
         this.participant = participant;
     }
 
     /** @param answer what to do, on the sender's thread, after each frame is recorded */
-    void onSend(Consumer<Frame> answer) {
+    public void onSend(Consumer<Frame> answer) {
         this.onSend = answer;
     }
 
-    List<Frame> sent() {
+    /** @return every frame sent so far, in order */
+    public List<Frame> sent() {
         return sent;
     }
 
     /** @return the frames sent, once there are at least {@code count}, waiting at most {@code timeout} */
-    List<Frame> awaitSent(int count, Duration timeout) {
+    public List<Frame> awaitSent(int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (sent.size() < count) {
             if (System.nanoTime() - deadline > 0) {
@@ -64,13 +68,14 @@ final class FakeEndpoint implements Endpoint {
     }
 
     /** Queues a frame for the next poll, as if participant {@code from} had sent it. */
-    void deliver(int from, int type, ByteBuffer payload) {
+    public void deliver(int from, int type, ByteBuffer payload) {
         byte[] copy = new byte[payload.remaining()];
         payload.duplicate().get(copy);
         inbox.add(new Frame(from, type, copy));
     }
 
-    boolean isClosed() {
+    /** @return whether the endpoint was closed */
+    public boolean isClosed() {
         return closed;
     }
 
