@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class BarrierCoordinator {
 
-    private final Participants participants;
+    private final NodeRoster participants;
     private final List<NodeState> nodes;
     private final RunDeadlines deadlines;
     private final TrafficLedger ledger;
@@ -26,7 +26,7 @@ final class BarrierCoordinator {
     private Barrier barrier;
     private boolean aborted;
 
-    BarrierCoordinator(Participants participants, RunDeadlines deadlines, TrafficLedger ledger, RunEvents events,
+    BarrierCoordinator(NodeRoster participants, RunDeadlines deadlines, TrafficLedger ledger, RunEvents events,
                        ConductorClock clock, int frameSize) {
         this.participants = participants;
         this.nodes = participants.all();
@@ -156,7 +156,6 @@ final class BarrierCoordinator {
         ByteBuffer payload = BarrierFailedMessage.write(outgoing, failure.barrier(), failure.message());
         for (NodeState node : nodes) {
             if (node == alsoWaiting || node.phase == Phase.AT_BARRIER) {
-                node.toldBarrierFailed = true;
                 participants.send(node, BarrierFailedMessage.TYPE, payload);
             }
         }

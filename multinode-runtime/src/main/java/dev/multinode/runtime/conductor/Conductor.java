@@ -1,6 +1,5 @@
 package dev.multinode.runtime.conductor;
 
-import dev.multinode.BarrierFailedException;
 import dev.multinode.runtime.protocol.AbortMessage;
 import dev.multinode.runtime.protocol.DoneMessage;
 import dev.multinode.runtime.protocol.DumpMessage;
@@ -8,7 +7,6 @@ import dev.multinode.runtime.protocol.EnterMessage;
 import dev.multinode.runtime.protocol.FaultAppliedMessage;
 import dev.multinode.runtime.protocol.FaultRequestMessage;
 import dev.multinode.runtime.protocol.FrameType;
-import dev.multinode.runtime.protocol.RemoteNodeException;
 import dev.multinode.runtime.protocol.Signal;
 import dev.multinode.runtime.protocol.Wire;
 import dev.multinode.spi.Endpoint;
@@ -35,7 +33,7 @@ public final class Conductor implements Agent, FrameReceiver {
 
     private final Endpoint endpoint;
     private final ConductorClock clock;
-    private final Participants nodes;
+    private final NodeRoster nodes;
     private final RunDeadlines deadlines;
     private final RunEvents events;
     private final TrafficLedger ledger;
@@ -64,7 +62,7 @@ public final class Conductor implements Agent, FrameReceiver {
                      int transportFrameSize) {
         this.endpoint = endpoint;
         this.clock = clock;
-        this.nodes = new Participants(endpoint, roles);
+        this.nodes = new NodeRoster(endpoint, roles);
         this.deadlines = new RunDeadlines(timeouts);
         this.events = new RunEvents(clock);
         this.ledger = new TrafficLedger(roles.size() + 1);
@@ -222,22 +220,12 @@ public final class Conductor implements Agent, FrameReceiver {
                 abortOn(barriers.finished(node));
             }
             case FAILED -> {
-                if (threwTheBarrierFailureItWasTold(node)) {
-                    cancelled(node);
-                    return;
-                }
                 node.phase = Phase.FAILED;
                 events.record(EventKind.FAILED, node.role, "body failed " + node.step + ": " + node.error);
                 abort(new RootCause(node.role, node.step, String.valueOf(node.error), node.error, true));
             }
             case CANCELLED -> cancelled(node);
         }
-    }
-
-    /** A node's body that lets the barrier failure it was sent propagate is cancelled by that root cause. */
-    private boolean threwTheBarrierFailureItWasTold(NodeState node) {
-        return node.toldBarrierFailed && node.error instanceof RemoteNodeException remote
-                && remote.originalClassName().equals(BarrierFailedException.class.getName());
     }
 
     private void cancelled(NodeState node) {

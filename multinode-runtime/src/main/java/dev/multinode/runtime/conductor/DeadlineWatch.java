@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 final class DeadlineWatch {
 
-    private final Participants nodes;
+    private final NodeRoster nodes;
     private final RunDeadlines deadlines;
     private final BarrierCoordinator barriers;
     private final Consumer<RootCause> abort;
@@ -25,7 +25,7 @@ final class DeadlineWatch {
     private final Map<String, String> stacks = new HashMap<>();
     private final List<String> givenUp = new ArrayList<>();
 
-    DeadlineWatch(Participants nodes, RunDeadlines deadlines, BarrierCoordinator barriers, Consumer<RootCause> abort) {
+    DeadlineWatch(NodeRoster nodes, RunDeadlines deadlines, BarrierCoordinator barriers, Consumer<RootCause> abort) {
         this.nodes = nodes;
         this.deadlines = deadlines;
         this.barriers = barriers;

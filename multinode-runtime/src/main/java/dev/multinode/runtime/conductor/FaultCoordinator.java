@@ -41,14 +41,14 @@ final class FaultCoordinator {
     }
 
     private final Conductor conductor;
-    private final Participants participants;
+    private final NodeRoster participants;
     private final RunEvents events;
     private final ByteBuffer outgoing;
     private final Map<Long, Pending> byApplication = new HashMap<>();
     private Consumer<String> processKiller;
     private long nextApplyId;
 
-    FaultCoordinator(Conductor conductor, Participants participants, RunEvents events, int frameSize) {
+    FaultCoordinator(Conductor conductor, NodeRoster participants, RunEvents events, int frameSize) {
         this.conductor = conductor;
         this.participants = participants;
         this.events = events;

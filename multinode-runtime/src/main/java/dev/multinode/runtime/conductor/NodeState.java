@@ -15,8 +15,6 @@ final class NodeState {
     long doneNanos;
     /** A kill or shutdown of this node is under way: its death is expected. */
     boolean removing;
-    /** The conductor told this node that the barrier it waited at failed. */
-    boolean toldBarrierFailed;
 
     NodeState(String role, int participant) {
         this.role = role;

@@ -180,17 +180,6 @@ class BarrierCoordinatorTest {
     }
 
     @Test
-    void aWaitingNodeThatThrowsTheBarrierFailureItWasToldIsCancelledNotFailed() {
-        run.enter("node-a", "x", 500);
-        run.advance(Duration.ofSeconds(1));
-        String told = run.barrierFailuresTo("node-a").get(0);
-        run.done("node-a", Outcome.FAILED, "at barrier 'x'", new BarrierFailedException(told));
-        run.done("node-b", Outcome.FAILED, "before the first barrier", new IllegalStateException("unrelated"));
-        run.cancelled("node-c");
-        assertEquals(List.of("cancelled", "failed", "cancelled"), run.outcomes());
-    }
-
-    @Test
     void aBarrierTimeoutIsBoundedByTheRunTimeout() {
         ConductorDriver shortRun = new ConductorDriver(Duration.ofSeconds(5), "node-a", "node-b").allUp();
         shortRun.enter("node-a", "x", LONG_TIMEOUT);

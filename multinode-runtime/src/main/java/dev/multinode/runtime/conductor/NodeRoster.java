@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The conductor's records of the nodes, in role order, and how to reach them. */
-final class Participants {
+final class NodeRoster {
 
     private final Endpoint endpoint;
     private final List<NodeState> nodes = new ArrayList<>();
 
-    Participants(Endpoint endpoint, List<String> roles) {
+    NodeRoster(Endpoint endpoint, List<String> roles) {
         this.endpoint = endpoint;
         for (int i = 0; i < roles.size(); i++) {
             nodes.add(new NodeState(roles.get(i), i + 1));
