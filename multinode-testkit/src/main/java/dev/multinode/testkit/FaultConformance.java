@@ -1,4 +1,4 @@
-package dev.multinode.selftest;
+package dev.multinode.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,22 +19,13 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/**
- * Faults behave the same on every transport and launch mode. A transport author runs this suite
- * against a new transport by putting it on the test class path: {@link Mode#all()} finds it.
- */
-class FaultConformanceTest {
+/** Faults behave the same on every transport and launch mode. */
+public interface FaultConformance extends ConformanceSuite {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Duration QUIET = Duration.ofMillis(300);
-
-    static List<Mode> modes() {
-        return Mode.all().toList();
-    }
-
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void killStopsTrafficBothWaysAndSurvivorsPassTheNextBarrier(Mode mode) {
+    default void killStopsTrafficBothWaysAndSurvivorsPassTheNextBarrier(Mode mode) {
         mode.spec("node-a", "node-b", "node-c").run(node -> {
             MultiNodeProbe inbox = node.probe("inbox");
             node.enterBarrier("up");
@@ -43,54 +34,57 @@ class FaultConformanceTest {
             node.enterBarrier("after-kill");
             node.runOn("node-a", () -> node.tell(node.probeRef("node-c", "inbox"), "to the dead"));
             node.runOn("node-b", () -> node.tell(node.probeRef("node-a", "inbox"), "alive"));
-            node.runOn("node-a", () -> inbox.expectMessage("alive", WAIT));
+            node.runOn("node-a", () -> inbox.expectMessage("alive", Waits.MESSAGE));
             node.enterBarrier("survivors-done");
         });
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void blackholeSendDropsOneDirectionOnly(Mode mode) {
+    default void blackholeSendDropsOneDirectionOnly(Mode mode) {
         mode.spec("node-a", "node-b").run(node -> {
             MultiNodeProbe inbox = node.probe("inbox");
             node.enterBarrier("up");
             node.runOn("node-a", () -> node.faults().blackhole("node-a", "node-b", Direction.SEND));
             node.enterBarrier("blackholed");
             sendToOther(node, "while-blackholed");
-            node.runOn("node-a", () -> inbox.expectMessage("while-blackholed from node-b", WAIT));
-            node.runOn("node-b", () -> inbox.expectNoMessage(QUIET));
+            node.runOn("node-a", () -> inbox.expectMessage("while-blackholed from node-b", Waits.MESSAGE));
+            node.runOn("node-b", () -> inbox.expectNoMessage(Waits.QUIET));
             node.enterBarrier("checked");
             node.runOn("node-b", () -> node.faults().passThrough("node-a", "node-b", Direction.SEND));
             node.enterBarrier("healed");
             sendToOther(node, "after-heal");
-            inbox.expectMessage("after-heal from " + other(node), WAIT);
+            inbox.expectMessage("after-heal from " + other(node), Waits.MESSAGE);
             node.enterBarrier("done");
         });
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void blackholeReceiveAndBothDropTheNamedDirections(Mode mode) {
+    default void blackholeReceiveAndBothDropTheNamedDirections(Mode mode) {
         mode.spec("node-a", "node-b").run(node -> {
             MultiNodeProbe inbox = node.probe("inbox");
             node.enterBarrier("up");
             node.runOn("node-a", () -> node.faults().blackhole("node-a", "node-b", Direction.RECEIVE));
             node.enterBarrier("receive-blackholed");
             sendToOther(node, "one");
-            node.runOn("node-b", () -> inbox.expectMessage("one from node-a", WAIT));
-            node.runOn("node-a", () -> inbox.expectNoMessage(QUIET));
+            node.runOn("node-b", () -> inbox.expectMessage("one from node-a", Waits.MESSAGE));
+            node.runOn("node-a", () -> inbox.expectNoMessage(Waits.QUIET));
             node.enterBarrier("checked-receive");
             node.runOn("node-a", () -> node.faults().blackhole("node-a", "node-b", Direction.BOTH));
             node.enterBarrier("both-blackholed");
             sendToOther(node, "two");
-            inbox.expectNoMessage(QUIET);
+            inbox.expectNoMessage(Waits.QUIET);
             node.enterBarrier("checked-both");
         });
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void partitionSeparatesSidesBarriersStillWorkAndHealRestores(Mode mode) {
+    default void partitionSeparatesSidesBarriersStillWorkAndHealRestores(Mode mode) {
         mode.spec("node-a", "node-b", "node-c").run(node -> {
             MultiNodeProbe inbox = node.probe("inbox");
             node.enterBarrier("up");
@@ -100,23 +94,24 @@ class FaultConformanceTest {
                 node.tell(node.probeRef(role, "inbox"), "partitioned from " + node.role());
             }
             node.runOn("node-a", () -> {
-                inbox.expectMessage("partitioned from node-a", WAIT);
-                inbox.expectNoMessage(QUIET);
+                inbox.expectMessage("partitioned from node-a", Waits.MESSAGE);
+                inbox.expectNoMessage(Waits.QUIET);
             });
-            node.runOn(Set.of("node-b", "node-c"), () -> assertEquals(2, inbox.receiveN(2, WAIT).size()));
-            node.runOn(Set.of("node-b", "node-c"), () -> inbox.expectNoMessage(QUIET));
+            node.runOn(Set.of("node-b", "node-c"), () -> assertEquals(2, inbox.receiveN(2, Waits.MESSAGE).size()));
+            node.runOn(Set.of("node-b", "node-c"), () -> inbox.expectNoMessage(Waits.QUIET));
             node.enterBarrier("checked-partition");
             node.runOn("node-a", () -> node.faults().heal());
             node.enterBarrier("healed");
             node.runOn("node-b", () -> node.tell(node.probeRef("node-a", "inbox"), "healed"));
-            node.runOn("node-a", () -> inbox.expectMessage("healed", WAIT));
+            node.runOn("node-a", () -> inbox.expectMessage("healed", Waits.MESSAGE));
             node.enterBarrier("done");
         });
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void delayShiftsDeliveryByAtLeastTheDelay(Mode mode) {
+    default void delayShiftsDeliveryByAtLeastTheDelay(Mode mode) {
         mode.spec("node-a", "node-b").run(node -> {
             MultiNodeProbe inbox = node.probe("inbox");
             node.enterBarrier("up");
@@ -124,16 +119,17 @@ class FaultConformanceTest {
             node.enterBarrier("delayed");
             node.runOn("node-a", () -> node.tell(node.probeRef("node-b", "inbox"), System.currentTimeMillis()));
             node.runOn("node-b", () -> {
-                long sentAt = inbox.expectMessage(Long.class, WAIT);
+                long sentAt = inbox.expectMessage(Long.class, Waits.MESSAGE);
                 assertThat(System.currentTimeMillis() - sentAt).isGreaterThanOrEqualTo(300);
             });
             node.enterBarrier("done");
         });
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void dropLandsWithinStatisticalBoundsAndRepeatsWithTheSameSeed(Mode mode) throws IOException {
+    default void dropLandsWithinStatisticalBoundsAndRepeatsWithTheSameSeed(Mode mode) throws IOException {
         List<Integer> first = receivedUnderDrop(mode, 42L);
         List<Integer> second = receivedUnderDrop(mode, 42L);
         // 10,000 frames at p = 0.3: 7,000 expected; 5 standard deviations (about 230) either way.
@@ -162,8 +158,8 @@ class FaultConformanceTest {
                 });
                 node.runOn("node-b", () -> {
                     List<String> numbers = new ArrayList<>();
-                    for (int number = inbox.expectMessage(Integer.class, WAIT); number >= 0;
-                         number = inbox.expectMessage(Integer.class, WAIT)) {
+                    for (int number = inbox.expectMessage(Integer.class, Waits.MESSAGE); number >= 0;
+                         number = inbox.expectMessage(Integer.class, Waits.MESSAGE)) {
                         numbers.add(Integer.toString(number));
                     }
                     Files.write(Path.of(path), numbers);
@@ -176,9 +172,10 @@ class FaultConformanceTest {
         }
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void badFaultArgumentsAreClearErrorsAtTheCaller(Mode mode) {
+    default void badFaultArgumentsAreClearErrorsAtTheCaller(Mode mode) {
         mode.spec("node-a", "node-b").run(node -> {
             node.enterBarrier("up");
             node.runOn("node-a", () -> {
@@ -197,25 +194,27 @@ class FaultConformanceTest {
         });
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void shutdownClosesResourcesAndLeavesTheBarrierSet(Mode mode) {
+    default void shutdownClosesResourcesAndLeavesTheBarrierSet(Mode mode) {
         mode.spec("node-a", "node-b").run(node -> {
             MultiNodeProbe closed = node.probe("closed");
             node.closeOnStop(() -> node.tell(node.probeRef("node-a", "closed"), node.role() + " closed"));
             node.enterBarrier("up");
             node.runOn("node-a", () -> {
                 node.faults().shutdown("node-b");
-                closed.expectMessage("node-b closed", WAIT);
+                closed.expectMessage("node-b closed", Waits.MESSAGE);
             });
             node.runOn("node-b", () -> new CountDownLatch(1).await());
             node.enterBarrier("without-b");
         });
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void anUnexpectedDeathIsStillAFailure(Mode mode) {
+    default void anUnexpectedDeathIsStillAFailure(Mode mode) {
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b").run(node -> {
             node.runOn("node-b", () -> {
                 throw new IllegalStateException("crash");

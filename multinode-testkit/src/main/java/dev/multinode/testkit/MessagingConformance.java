@@ -1,4 +1,4 @@
-package dev.multinode.selftest;
+package dev.multinode.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,9 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Probes and raw frames reach the right node, and only it. */
-class MessagingSelfTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
+public interface MessagingConformance extends ConformanceSuite {
 
     /** An allowed message type. */
     enum Color { RED, GREEN }
@@ -34,48 +32,48 @@ class MessagingSelfTest {
     record Greeting(String text, int count, Color color, ProbeRef replyTo, byte[] bytes) {
     }
 
-    static List<Mode> modes() {
-        return Mode.all().toList();
-    }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void probeMessagesCrossNodesAndRepliesFindTheirWayBack(Mode mode) {
+    default void probeMessagesCrossNodesAndRepliesFindTheirWayBack(Mode mode) {
         mode.spec("node-a", "node-b", "node-c").allow(Greeting.class, Color.class).run(node -> {
             MultiNodeProbe inbox = node.probe("inbox");
             node.enterBarrier("probes-ready");
             node.runOn("node-a", () -> node.tell(node.probeRef("node-c", "inbox"),
                     new Greeting("hello", 3, Color.GREEN, inbox.ref(), new byte[] {1, 2, 3})));
             node.runOn("node-c", () -> {
-                Greeting greeting = inbox.expectMessage(Greeting.class, WAIT);
+                Greeting greeting = inbox.expectMessage(Greeting.class, Waits.MESSAGE);
                 assertEquals("hello", greeting.text());
                 assertEquals(Color.GREEN, greeting.color());
                 assertThat(greeting.bytes()).containsExactly(1, 2, 3);
                 node.tell(greeting.replyTo(), List.of("reply", 42L, true));
             });
-            node.runOn("node-a", () -> inbox.expectMessage(List.of("reply", 42L, true), WAIT));
+            node.runOn("node-a", () -> inbox.expectMessage(List.of("reply", 42L, true), Waits.MESSAGE));
             node.runOn("node-b", () -> inbox.expectNoMessage(Duration.ofMillis(200)));
             node.enterBarrier("done");
         });
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void expectNoMessageFailsWhenOneArrives(Mode mode) {
+    default void expectNoMessageFailsWhenOneArrives(Mode mode) {
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b").run(node -> {
             MultiNodeProbe inbox = node.probe("inbox");
             node.enterBarrier("ready");
             node.runOn("node-a", () -> node.tell(node.probeRef("node-b", "inbox"), "surprise"));
-            node.runOn("node-b", () -> inbox.expectNoMessage(WAIT));
+            node.runOn("node-b", () -> inbox.expectNoMessage(Waits.MESSAGE));
             node.enterBarrier("done");
         }));
         assertThat(failure.getMessage()).startsWith("node-b failed after barrier 'ready'")
                 .contains("expected no message for 10000 ms but received surprise (String)");
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void rawFramesReachTheHandlerOfTheAddressedRole(Mode mode) {
+    default void rawFramesReachTheHandlerOfTheAddressedRole(Mode mode) {
         mode.spec("node-a", "node-b").run(node -> {
             MultiNodeProbe frames = node.probe("frames");
             node.onReceive((from, frame) -> {
@@ -88,15 +86,16 @@ class MessagingSelfTest {
                 node.send("node-b", "one".getBytes(StandardCharsets.UTF_8));
                 node.send("node-b", ByteBuffer.wrap("two".getBytes(StandardCharsets.UTF_8)));
             });
-            node.runOn("node-b", () -> assertEquals(List.of("node-a:one", "node-a:two"), frames.receiveN(2, WAIT)));
+            node.runOn("node-b", () -> assertEquals(List.of("node-a:one", "node-a:two"), frames.receiveN(2, Waits.MESSAGE)));
             node.runOn("node-a", () -> frames.expectNoMessage(Duration.ofMillis(100)));
             node.enterBarrier("done");
         });
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void aMessageOfATypeTheSpecDidNotAllowIsRefusedAtTheSender(Mode mode) {
+    default void aMessageOfATypeTheSpecDidNotAllowIsRefusedAtTheSender(Mode mode) {
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b").run(node ->
                 node.runOn("node-a", () -> node.tell(node.probeRef("node-b", "inbox"), Color.RED))));
         assertThat(failure.getMessage()).contains("node-a failed")

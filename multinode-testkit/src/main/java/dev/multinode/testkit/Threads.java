@@ -1,4 +1,4 @@
-package dev.multinode.selftest;
+package dev.multinode.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

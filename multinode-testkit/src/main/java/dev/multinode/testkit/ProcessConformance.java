@@ -1,4 +1,4 @@
-package dev.multinode.selftest;
+package dev.multinode.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +7,7 @@ import dev.multinode.Await;
 import dev.multinode.LaunchMode;
 import dev.multinode.MultiNodeFailure;
 import dev.multinode.MultiNodeProbe;
-import dev.multinode.spi.TransportProvider;
+import dev.multinode.testkit.children.OrphanedRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,24 +15,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What only process nodes can do: die, be killed from outside, outlive their parent (they must not). */
-class ProcessSelfTest {
+public interface ProcessConformance extends ConformanceSuite {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    static List<Mode> modes() {
-        return Mode.all().filter(mode -> mode.launch() == LaunchMode.PROCESS).toList();
+    /** @return the process modes among {@link #modes()}: none for a transport that runs threads only */
+    default List<Mode> processModes() {
+        return modes().stream().filter(mode -> mode.launch() == LaunchMode.PROCESS).toList();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("modes")
-    void aNodeThatExitsIsNoticedAtOnceWithItsExitCodeAndLastLines(Mode mode) {
+    /** @param mode the case's transport and launch mode */
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("processModes")
+    default void aNodeThatExitsIsNoticedAtOnceWithItsExitCodeAndLastLines(Mode mode) {
         long started = System.nanoTime();
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b")
                 .barrierTimeout(Duration.ofSeconds(60))
@@ -49,9 +48,10 @@ class ProcessSelfTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("modes")
-    void aNodeKilledFromOutsideIsNoticedAtOnce(Mode mode) {
+    /** @param mode the case's transport and launch mode */
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("processModes")
+    default void aNodeKilledFromOutsideIsNoticedAtOnce(Mode mode) {
         long started = System.nanoTime();
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b")
                 .barrierTimeout(Duration.ofSeconds(60))
@@ -59,7 +59,7 @@ class ProcessSelfTest {
                     MultiNodeProbe pids = node.probe("pids");
                     node.enterBarrier("up");
                     node.runOn("node-b", () -> node.tell(node.probeRef("node-a", "pids"), ProcessHandle.current().pid()));
-                    node.runOn("node-a", () -> ProcessHandle.of(pids.expectMessage(Long.class, WAIT))
+                    node.runOn("node-a", () -> ProcessHandle.of(pids.expectMessage(Long.class, Waits.MANY))
                             .orElseThrow().destroyForcibly());
                     node.enterBarrier("never");
                 }));
@@ -67,9 +67,10 @@ class ProcessSelfTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("modes")
-    void eachNodesOutputLandsInItsOwnLogWithItsRole(Mode mode) throws IOException {
+    /** @param mode the case's transport and launch mode */
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("processModes")
+    default void eachNodesOutputLandsInItsOwnLogWithItsRole(Mode mode) throws IOException {
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b").run(node -> {
             System.out.println("printed by " + node.role());
             System.err.println("error line of " + node.role());
@@ -87,14 +88,13 @@ class ProcessSelfTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("modes")
-    void nodesExitWhenTheParentJvmDies(Mode mode) throws Exception {
+    /** @param mode the case's transport and launch mode */
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("processModes")
+    default void nodesExitWhenTheParentJvmDies(Mode mode) throws Exception {
         Path scratch = Files.createTempDirectory("multinode-orphans");
         Path pidFile = Files.createFile(scratch.resolve("pids"));
-        TransportProvider provider = ServiceLoader.load(TransportProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.name().equals(mode.transport())).findFirst().orElseThrow();
-        List<String> flags = new ArrayList<>(provider.jvmFlags());
+        List<String> flags = new ArrayList<>(mode.provider().jvmFlags());
         flags.add("-Dmultinode.runDir=" + scratch.resolve("runs"));
         Process parent = new ProcessBuilder(ChildJvm.command(flags, OrphanedRun.class.getName(), mode.transport(), pidFile.toString()))
                 .redirectErrorStream(true).redirectOutput(scratch.resolve("parent.log").toFile()).start();
@@ -104,11 +104,11 @@ class ProcessSelfTest {
                 children.clear();
                 Files.readAllLines(pidFile).stream().filter(line -> !line.isBlank()).map(Long::valueOf).forEach(children::add);
                 assertThat(children).hasSize(2);
-            }, WAIT);
+            }, Waits.MANY);
             parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             Await.awaitAssert(() -> assertThat(children.stream().map(ProcessHandle::of)
                     .filter(handle -> handle.map(ProcessHandle::isAlive).orElse(false)).toList())
-                    .as("node processes still alive after their parent died").isEmpty(), WAIT);
+                    .as("node processes still alive after their parent died").isEmpty(), Waits.MANY);
         } finally {
             parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             deleteRecursively(scratch);

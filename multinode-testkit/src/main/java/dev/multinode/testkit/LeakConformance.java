@@ -1,10 +1,10 @@
-package dev.multinode.selftest;
+package dev.multinode.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.multinode.MultiNodeFailure;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -13,28 +13,35 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Nothing outlives a run: no thread, no executor, no passing run's folder. */
-class LeakSelfTest {
+public interface LeakConformance extends ConformanceSuite {
 
-    static List<Mode> modes() {
-        return Mode.all().toList();
-    }
-
+    /**
+     * The run's folder is checked while the run is on, so that a change of its name cannot make
+     * the check after the run pass on a folder that never was.
+     *
+     * @param mode the case's transport and launch mode
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void aPassingRunLeavesNoThreadAndNoFolder(Mode mode) {
+    default void aPassingRunLeavesNoThreadAndNoFolder(Mode mode) {
         Set<Thread> before = Threads.live();
+        // <multinode.runDir>/<test class>/<spec name>/<run id>, the test class being this interface
+        String runs = Path.of(System.getProperty("multinode.runDir", "target/multinode")).toAbsolutePath()
+                .resolve(LeakConformance.class.getSimpleName()).resolve("leak-check-pass").toString();
         mode.spec("node-a", "node-b", "node-c").name("leak-check-pass").run(node -> {
             node.executor().scheduleAtFixedRate(() -> { }, 0, 1, TimeUnit.MILLISECONDS);
             node.closeOnStop(() -> node.log().info("resource closed"));
+            node.runOn("node-a", () -> assertThat(Path.of(runs)).as("the folder of the running spec").isDirectory());
             node.enterBarrier("busy");
         });
         Threads.assertNoneLeftSince(before);
-        assertThat(Files.exists(java.nio.file.Path.of("target/multinode/LeakSelfTest/leak-check-pass"))).isFalse();
+        assertThat(Path.of(runs)).as("the folder of the passing spec").doesNotExist();
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void aFailingRunLeavesNoThreadButKeepsItsFolder(Mode mode) {
+    default void aFailingRunLeavesNoThreadButKeepsItsFolder(Mode mode) {
         Set<Thread> before = Threads.live();
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b")
                 .name("leak-check-fail")

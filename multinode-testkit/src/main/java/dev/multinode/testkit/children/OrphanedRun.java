@@ -1,4 +1,4 @@
-package dev.multinode.selftest;
+package dev.multinode.testkit.children;
 
 import dev.multinode.LaunchMode;
 import dev.multinode.MultiNode;
@@ -8,7 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A parent JVM for {@link ProcessSelfTest}: runs a process-mode spec whose nodes write their pids
+ * A parent JVM for {@link dev.multinode.testkit.ProcessConformance}: runs a process-mode spec whose nodes write their pids
  * to a file and then block, so that the test can kill this JVM and watch the nodes exit.
  */
 public final class OrphanedRun {

@@ -6,6 +6,7 @@ import dev.multinode.Await;
 import dev.multinode.LaunchMode;
 import dev.multinode.MultiNode;
 import dev.multinode.MultiNodeProbe;
+import dev.multinode.testkit.ChildJvm;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

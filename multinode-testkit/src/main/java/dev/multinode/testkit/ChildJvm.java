@@ -1,4 +1,4 @@
-package dev.multinode.selftest;
+package dev.multinode.testkit;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -8,12 +8,18 @@ import java.util.List;
 import java.util.Set;
 
 /** Builds the command of a JVM that runs test code with this JVM's class path and module path. */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {
     }
 
-    static List<String> command(List<String> jvmFlags, String mainClass, String... args) {
+    /**
+     * @param jvmFlags  flags before the class path
+     * @param mainClass the class whose main the JVM runs
+     * @param args      its arguments
+     * @return the command, for a {@link ProcessBuilder}
+     */
+    public static List<String> command(List<String> jvmFlags, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);

@@ -1,4 +1,4 @@
-package dev.multinode.selftest;
+package dev.multinode.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,15 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** A failed run explains itself: root cause first, the others as cancelled, at once. */
-class FailureSelfTest {
+public interface FailureConformance extends ConformanceSuite {
 
-    static java.util.List<Mode> modes() {
-        return Mode.all().toList();
-    }
-
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void barrierTimeoutNamesArrivedMissingAndWhereTheMissingNodeIs(Mode mode) {
+    default void barrierTimeoutNamesArrivedMissingAndWhereTheMissingNodeIs(Mode mode) {
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b", "node-c")
                 .barrierTimeout(Duration.ofMillis(500))
                 .run(node -> {
@@ -39,9 +36,10 @@ class FailureSelfTest {
         assertThat(failure.rootRole()).contains("node-c");
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void mismatchedBarrierNamesFailAtOnce(Mode mode) {
+    default void mismatchedBarrierNamesFailAtOnce(Mode mode) {
         long started = System.nanoTime();
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b")
                 .barrierTimeout(Duration.ofSeconds(60))
@@ -50,9 +48,10 @@ class FailureSelfTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void aThrowingNodeIsTheRootCauseAndTheOthersAreCancelled(Mode mode) {
+    default void aThrowingNodeIsTheRootCauseAndTheOthersAreCancelled(Mode mode) {
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b", "node-c")
                 .run(node -> {
                     node.enterBarrier("start");
@@ -67,12 +66,13 @@ class FailureSelfTest {
                 .contains("node-c: cancelled");
         assertThat(failure.rootRole()).contains("node-b");
         assertThat(failure.getCause()).hasToString("java.lang.IllegalStateException: boom");
-        assertThat(failure.getCause().getStackTrace()[0].getClassName()).startsWith(FailureSelfTest.class.getName());
+        assertThat(failure.getCause().getStackTrace()[0].getClassName()).startsWith(FailureConformance.class.getName());
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void aNodeThatFinishedWhileOthersWaitFailsTheBarrierAtOnce(Mode mode) {
+    default void aNodeThatFinishedWhileOthersWaitFailsTheBarrierAtOnce(Mode mode) {
         long started = System.nanoTime();
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b", "node-c")
                 .barrierTimeout(Duration.ofSeconds(60))
@@ -88,9 +88,10 @@ class FailureSelfTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void runTimeoutReportsTheStuckNodeWithItsStack(Mode mode) {
+    default void runTimeoutReportsTheStuckNodeWithItsStack(Mode mode) {
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b")
                 .timeout(Duration.ofSeconds(2))
                 .run(node -> {
@@ -102,7 +103,7 @@ class FailureSelfTest {
                 .startsWith("Run timed out after 2000 ms; still running: node-b (running its body before the first barrier)")
                 .contains("Stack of node-b:")
                 .contains("CountDownLatch.await")
-                .contains(FailureSelfTest.class.getName());
+                .contains(FailureConformance.class.getName());
         assertThat(failure.rootRole()).contains("node-b");
     }
 }

@@ -1,4 +1,4 @@
-package dev.multinode.selftest;
+package dev.multinode.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,10 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Barriers order the steps of every node. */
-class BarrierSelfTest {
-
-    private static final int STEPS = 5;
-    private static final Duration WAIT = Duration.ofSeconds(20);
+public interface BarrierConformance extends ConformanceSuite {
 
     /**
      * What one node saw at one barrier: when it arrived and when it was let through.
@@ -28,19 +25,17 @@ class BarrierSelfTest {
     record Crossing(String role, int step, long arrived, long released) {
     }
 
-    static List<Mode> modes() {
-        return Mode.all().toList();
-    }
-
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void barriersOrderStepsAcrossThreeNodes(Mode mode) {
+    default void barriersOrderStepsAcrossThreeNodes(Mode mode) {
         assertBarriersOrderSteps(mode, 3);
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void barriersOrderStepsAcrossTenNodes(Mode mode) {
+    default void barriersOrderStepsAcrossTenNodes(Mode mode) {
         assertBarriersOrderSteps(mode, 10);
     }
 
@@ -49,12 +44,13 @@ class BarrierSelfTest {
      * records. A barrier works if no node leaves it before the last node arrived.
      */
     private static void assertBarriersOrderSteps(Mode mode, int nodeCount) {
+        int steps = 5;
         String[] roles = IntStream.rangeClosed(1, nodeCount).mapToObj(i -> "node-" + i).toArray(String[]::new);
         String collector = roles[0];
         mode.spec(roles).allow(Crossing.class).run(node -> {
             MultiNodeProbe records = node.probe("records");
             node.enterBarrier("collector-ready");
-            for (int step = 1; step <= STEPS; step++) {
+            for (int step = 1; step <= steps; step++) {
                 long arrived = System.nanoTime();
                 node.enterBarrier("step-" + step);
                 long released = System.nanoTime();
@@ -62,10 +58,10 @@ class BarrierSelfTest {
             }
             node.runOn(collector, () -> {
                 List<Crossing> crossings = new ArrayList<>();
-                for (Object record : records.receiveN(nodeCount * STEPS, WAIT)) {
+                for (Object record : records.receiveN(nodeCount * steps, Waits.MANY)) {
                     crossings.add((Crossing) record);
                 }
-                for (int step = 1; step <= STEPS; step++) {
+                for (int step = 1; step <= steps; step++) {
                     int current = step;
                     List<Crossing> atStep = crossings.stream().filter(c -> c.step() == current).toList();
                     assertEquals(nodeCount, atStep.size(), "records of step " + step);
@@ -79,23 +75,25 @@ class BarrierSelfTest {
         });
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void twoHundredBarriersInARow(Mode mode) {
+    default void twoHundredBarriersInARow(Mode mode) {
         mode.spec("node-a", "node-b", "node-c").run(node -> {
             MultiNodeProbe counts = node.probe("counts");
             for (int i = 0; i < 200; i++) {
                 node.enterBarrier("round-" + i);
             }
             node.tell(node.probeRef("node-a", "counts"), node.role());
-            node.runOn("node-a", () -> assertEquals(3, counts.receiveN(3, WAIT).size()));
+            node.runOn("node-a", () -> assertEquals(3, counts.receiveN(3, Waits.MANY).size()));
             node.enterBarrier("done");
         });
     }
 
+    /** @param mode the case's transport and launch mode */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void severalNamesAreEnteredInOrder(Mode mode) {
+    default void severalNamesAreEnteredInOrder(Mode mode) {
         mode.spec("node-a", "node-b").run(node -> {
             node.enterBarrier("first", "second", "third");
             node.enterBarrier(Duration.ofSeconds(5), "fourth");
