@@ -1,5 +1,6 @@
 package dev.multinode.testkit;
 
+import dev.multinode.LaunchMode;
 import java.util.List;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,4 +18,9 @@ public interface ConformanceSuite {
 
     /** @return the modes each test of the suite runs in */
     List<Mode> modes();
+
+    /** @return the thread mode among {@link #modes()}, if any: the endpoint suites open the transport as it does */
+    default List<Mode> threadModes() {
+        return modes().stream().filter(mode -> mode.launch() == LaunchMode.THREAD).toList();
+    }
 }

@@ -17,10 +17,12 @@ import java.util.List;
  *
  * The transport is found by {@link java.util.ServiceLoader}, as a spec finds it. Each case is named
  * after its mode ({@code my-transport/thread}, {@code my-transport/process}) and a failure starts with
- * it.
+ * it. The endpoint suites ({@link AllocationConformance}, {@link ConcurrentSendConformance}) open the
+ * transport directly, as a thread-mode run does, with every endpoint in the test's JVM; the others
+ * run specs.
  */
 public abstract class TransportConformance implements BarrierConformance, FailureConformance, MessagingConformance,
-        FaultConformance, LeakConformance, ProcessConformance {
+        FaultConformance, LeakConformance, ProcessConformance, AllocationConformance, ConcurrentSendConformance {
 
     /** For subclasses. */
     protected TransportConformance() {
