@@ -20,10 +20,10 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every multinode module on the test's class path agrees with itself: what module-info provides is
- * what META-INF/services lists and what the OSGi headers advertise, and its bundle symbolic name and
- * exported packages are those of the module. The modules are read from their jars or class folders,
- * as the tests run on the class path.
+ * Every multinode module with main code agrees with itself: what module-info provides is what
+ * META-INF/services lists and what the OSGi headers advertise, and its bundle symbolic name and
+ * exported packages are those of the module. This module depends on all of them and runs on the
+ * class path, so the descriptors are read from the class path's jars or class folders.
  */
 class ModuleConsistencyTest {
 
@@ -31,9 +31,9 @@ class ModuleConsistencyTest {
     void moduleInfoServiceFilesAndBundleHeadersAgree() throws IOException {
         List<Module> modules = multinodeModules();
         assertThat(modules).extracting(module -> module.descriptor().name())
-                .contains("dev.multinode.api", "dev.multinode.runtime", "dev.multinode.testkit",
+                .containsExactlyInAnyOrder("dev.multinode.api", "dev.multinode.runtime", "dev.multinode.testkit",
                         "dev.multinode.transport.inproc", "dev.multinode.transport.chronicle",
-                        "dev.multinode.transport.tcp");
+                        "dev.multinode.transport.tcp", "dev.multinode.bench", "dev.multinode.examples");
         for (Module module : modules) {
             ModuleDescriptor descriptor = module.descriptor();
             String name = descriptor.name();

@@ -1,0 +1,17 @@
+/**
+ * The harness benchmark: start-up time, ping-pong round trip against the raw transport's, barrier
+ * interval, per transport ({@link dev.multinode.bench.HarnessBenchmark}).
+ */
+module dev.multinode.bench {
+    requires dev.multinode.api;
+    requires HdrHistogram;
+    requires org.agrona;
+    // The chronicle transport's raw baseline (automatic modules, as in transport-chronicle).
+    requires chronicle.queue;
+    requires chronicle.wire;
+    requires chronicle.bytes;
+    requires jdk.unsupported;
+
+    // A raw baseline's child JVM gets the flags of the transport it stands for.
+    uses dev.multinode.spi.TransportProvider;
+}
