@@ -4,6 +4,8 @@
  */
 module dev.multinode.bench {
     requires dev.multinode.api;
+    // Its raw baselines start their far ends with the testkit's ChildJvm.
+    requires dev.multinode.testkit;
     requires HdrHistogram;
     requires org.agrona;
     // The chronicle transport's raw baseline (automatic modules, as in transport-chronicle).

@@ -1,9 +1,9 @@
 package dev.multinode.bench;
 
+import dev.multinode.testkit.ChildJvm;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -38,9 +38,9 @@ final class ChronicleQueuePingPong implements RawPingPong {
                  SingleChronicleQueue inbox = QueueFrames.open(toInitiator);
                  ExcerptAppender appender = outbox.createAppender();
                  ExcerptTailer tailer = inbox.createTailer().toStart();
-                 ChildJvm echo = ChildJvm.start(ChronicleQueueEcho.class, TransportFlags.of("chronicle"),
-                         List.of(toEcho.toString(), toInitiator.toString(), Long.toString(TIMEOUT.toMillis())),
-                         folder.path().resolve("echo.log"))) {
+                 ChildJvm echo = ChildJvm.builder(ChronicleQueueEcho.class).flags(TransportFlags.of("chronicle"))
+                         .arguments(toEcho.toString(), toInitiator.toString(), Long.toString(TIMEOUT.toMillis()))
+                         .stopGrace(ParentWatch.STOP_GRACE).start(folder.path().resolve("echo.log"))) {
                 byte[] frame = new byte[PingPongPlan.MAX_MESSAGE_SIZE];
                 awaitReady(tailer, frame, echo, deadline);
                 return initiate(plan, appender, tailer, frame, echo, deadline);

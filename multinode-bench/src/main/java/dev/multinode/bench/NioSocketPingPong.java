@@ -1,5 +1,6 @@
 package dev.multinode.bench;
 
+import dev.multinode.testkit.ChildJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -59,11 +59,11 @@ final class NioSocketPingPong implements RawPingPong {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
             // Resources close in reverse: the connections first, which ends the echo's loop.
-            try (ChildJvm echo = ChildJvm.start(NioSocketEcho.class, List.of(),
-                         List.of(Integer.toString(port), Integer.toString(plan.messageSize()),
+            try (ChildJvm echo = ChildJvm.builder(NioSocketEcho.class)
+                         .arguments(Integer.toString(port), Integer.toString(plan.messageSize()),
                                  blocking ? "blocking" : "polling", Long.toString(TIMEOUT.toMillis()),
-                                 oneWay ? "one-way" : "two-way"),
-                         folder.path().resolve("echo.log"));
+                                 oneWay ? "one-way" : "two-way")
+                         .stopGrace(ParentWatch.STOP_GRACE).start(folder.path().resolve("echo.log"));
                  // the echo reads the first connection it opens and, one-way, writes the second
                  SocketChannel out = accept(server, echo, deadline);
                  SocketChannel in = oneWay ? accept(server, echo, deadline) : out) {

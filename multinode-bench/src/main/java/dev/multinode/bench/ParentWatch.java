@@ -1,7 +1,9 @@
 package dev.multinode.bench;
 
+import dev.multinode.testkit.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 /**
  * An echo child's view of its parent: {@link ChildJvm} holds the child's standard input open until
@@ -9,6 +11,9 @@ import java.io.InputStream;
  * daemon thread blocks on the pipe; the echo loop reads one volatile flag.
  */
 final class ParentWatch {
+
+    /** How long the parent lets an echo child that watches it stop by itself before it kills it. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private volatile boolean gone;
 

@@ -6,6 +6,7 @@ import dev.multinode.Await;
 import dev.multinode.LaunchMode;
 import dev.multinode.MultiNode;
 import dev.multinode.MultiNodeProbe;
+import dev.multinode.runtime.launch.ExternalNodeMain;
 import dev.multinode.testkit.ChildJvm;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -35,7 +36,7 @@ class ExternalLaunchTest {
         Path scratch = Files.createTempDirectory("multinode-external");
         Path announce = scratch.resolve("join.properties");
         System.setProperty("multinode.external.announceFile", announce.toString());
-        List<Process> nodes = new ArrayList<>();
+        List<ChildJvm> nodes = new ArrayList<>();
         try {
             CompletableFuture<Void> run = CompletableFuture.runAsync(() -> MultiNode.spec("node-a", "node-b")
                     .transport("tcp").launch(LaunchMode.EXTERNAL)
@@ -54,18 +55,16 @@ class ExternalLaunchTest {
                 List<String> flags = List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
                         "-Dmultinode.role=" + role, "-Dmultinode.conductor=" + join.getProperty("conductor"),
                         "-Dmultinode.secret=" + join.getProperty("secret"));
-                nodes.add(new ProcessBuilder(ChildJvm.command(flags, "dev.multinode.runtime.launch.ExternalNodeMain"))
-                        .redirectErrorStream(true).redirectOutput(scratch.resolve(role + ".log").toFile()).start());
+                nodes.add(ChildJvm.builder(ExternalNodeMain.class).flags(flags).start(scratch.resolve(role + ".log")));
             }
             run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            for (Process node : nodes) {
-                assertThat(node.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("node exited").isTrue();
-                assertThat(node.exitValue()).as("node exit code").isZero();
+            for (ChildJvm node : nodes) {
+                assertThat(node.await(WAIT)).as(node + " exit code; its output:\n" + node.output()).isZero();
             }
         } finally {
             System.clearProperty("multinode.external.announceFile");
-            for (Process node : nodes) {
-                node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            for (ChildJvm node : nodes) {
+                node.close();
             }
             try (var files = Files.list(scratch)) {
                 for (Path file : files.toList()) {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -96,8 +95,8 @@ public interface ProcessConformance extends ConformanceSuite {
         Path pidFile = Files.createFile(scratch.resolve("pids"));
         List<String> flags = new ArrayList<>(mode.provider().jvmFlags());
         flags.add("-Dmultinode.runDir=" + scratch.resolve("runs"));
-        Process parent = new ProcessBuilder(ChildJvm.command(flags, OrphanedRun.class.getName(), mode.transport(), pidFile.toString()))
-                .redirectErrorStream(true).redirectOutput(scratch.resolve("parent.log").toFile()).start();
+        ChildJvm parent = ChildJvm.builder(OrphanedRun.class).flags(flags).arguments(mode.transport(), pidFile.toString())
+                .start(scratch.resolve("parent.log"));
         try {
             List<Long> children = new ArrayList<>();
             Await.awaitAssert(() -> {
@@ -105,12 +104,12 @@ public interface ProcessConformance extends ConformanceSuite {
                 Files.readAllLines(pidFile).stream().filter(line -> !line.isBlank()).map(Long::valueOf).forEach(children::add);
                 assertThat(children).hasSize(2);
             }, Waits.MANY);
-            parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            parent.kill();
             Await.awaitAssert(() -> assertThat(children.stream().map(ProcessHandle::of)
                     .filter(handle -> handle.map(ProcessHandle::isAlive).orElse(false)).toList())
                     .as("node processes still alive after their parent died").isEmpty(), Waits.MANY);
         } finally {
-            parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            parent.close();
             deleteRecursively(scratch);
         }
     }
