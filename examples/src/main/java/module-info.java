@@ -5,6 +5,8 @@
  */
 module dev.multinode.examples {
     requires transitive dev.multinode.api;
+    // The specs program parses transport/launch modes with the testkit's Mode.
+    requires dev.multinode.testkit;
 
     exports dev.multinode.examples.cluster;
     exports dev.multinode.examples.cluster.codec;

@@ -4,6 +4,8 @@ import dev.multinode.LaunchMode;
 import dev.multinode.MultiNode;
 import dev.multinode.SpecBuilder;
 import dev.multinode.spi.TransportProvider;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -11,7 +13,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A transport and a launch mode to run specs in. The modes of a transport are the launch modes it
+ * A transport and a launch mode to run specs in, written {@code transport/launch}, e.g.
+ * {@code inproc/thread}, {@code tcp/process}. The modes of a transport are the launch modes it
  * supports except external, which needs nodes started by hand.
  *
  * @param transport the transport's name
@@ -34,6 +37,30 @@ public record Mode(String transport, LaunchMode launch) {
                 .filter(launch -> launch != LaunchMode.EXTERNAL)
                 .sorted()
                 .map(launch -> new Mode(transport, launch));
+    }
+
+    /**
+     * Parses a comma-separated list of {@code transport[/launch]} entries. An entry without a launch
+     * takes {@code defaultLaunch} if given, else its transport's own default.
+     *
+     * @param list          e.g. {@code inproc,chronicle/thread,tcp}
+     * @param defaultLaunch a launch mode name, or null
+     * @return the modes, in the order given
+     * @throws IllegalArgumentException naming the bad entry and what is accepted
+     */
+    public static List<Mode> parseAll(String list, String defaultLaunch) {
+        Map<String, TransportProvider> providers = installedTransports();
+        List<Mode> modes = new ArrayList<>();
+        for (String entry : list.split(",")) {
+            if (!entry.isBlank()) {
+                modes.add(parse(entry.trim(), defaultLaunch, providers));
+            }
+        }
+        if (modes.isEmpty()) {
+            throw new IllegalArgumentException("No transport given in '" + list + "': expected a comma-separated list"
+                    + " of transport[/launch], transports " + providers.keySet());
+        }
+        return modes;
     }
 
     /** @return the transports that {@link ServiceLoader} finds, by name */
@@ -59,6 +86,32 @@ public record Mode(String transport, LaunchMode launch) {
         return MultiNode.spec(roles).transport(transport).launch(launch);
     }
 
+    private static Mode parse(String entry, String defaultLaunch, Map<String, TransportProvider> providers) {
+        int slash = entry.indexOf('/');
+        String transport = slash < 0 ? entry : entry.substring(0, slash);
+        TransportProvider provider = providers.get(transport);
+        if (provider == null) {
+            throw new IllegalArgumentException("Unknown transport '" + transport + "' in '" + entry
+                    + "': the transports on the class path are " + providers.keySet());
+        }
+        String launchName = slash >= 0 ? entry.substring(slash + 1) : defaultLaunch;
+        LaunchMode launch = launchName == null ? provider.defaultLaunchMode() : launch(launchName, entry);
+        if (launch == LaunchMode.EXTERNAL || !provider.launchModes().contains(launch)) {
+            throw new IllegalArgumentException("Launch mode '" + launchName + "' in '" + entry + "' cannot run here: "
+                    + transport + " runs nodes as " + of(transport).map(Mode::launchName).toList());
+        }
+        return new Mode(transport, launch);
+    }
+
+    private static LaunchMode launch(String name, String entry) {
+        try {
+            return LaunchMode.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown launch mode '" + name + "' in '" + entry
+                    + "': expected thread or process", e);
+        }
+    }
+
     private static TransportProvider provider(String transport) {
         Map<String, TransportProvider> installed = installedTransports();
         TransportProvider provider = installed.get(transport);
@@ -69,8 +122,12 @@ public record Mode(String transport, LaunchMode launch) {
         return provider;
     }
 
+    private String launchName() {
+        return launch.name().toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public String toString() {
-        return transport + "/" + launch.name().toLowerCase(Locale.ROOT);
+        return transport + "/" + launchName();
     }
 }
