@@ -16,7 +16,9 @@ final class ModeInFailures implements TestExecutionExceptionHandler {
         if (failure instanceof TestAbortedException) {
             throw failure;
         }
-        String firstLine = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
+        // AssertJ's messages start with a line break: the summary takes the first line that says something
+        String firstLine = String.valueOf(failure.getMessage()).lines().filter(line -> !line.isBlank()).findFirst()
+                .orElse("").strip();
         throw new AssertionError(context.getDisplayName() + ": " + failure.getClass().getName() + ": " + firstLine,
                 failure);
     }
