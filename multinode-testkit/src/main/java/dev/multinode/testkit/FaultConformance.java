@@ -126,7 +126,10 @@ public interface FaultConformance extends ConformanceSuite {
         });
     }
 
-    /** @param mode the case's transport and launch mode */
+    /**
+     * @param mode the case's transport and launch mode
+     * @throws IOException if the file the receiver writes cannot be read
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
     default void dropLandsWithinStatisticalBoundsAndRepeatsWithTheSameSeed(Mode mode) throws IOException {

@@ -18,7 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 public interface MessagingConformance extends ConformanceSuite {
 
     /** An allowed message type. */
-    enum Color { RED, GREEN }
+    enum Color {
+        /** Sent by a spec that does not allow the type, to be refused. */
+        RED,
+        /** Sent inside {@link Greeting}. */
+        GREEN
+    }
 
     /**
      * An allowed record message, nesting other supported types.

@@ -66,7 +66,10 @@ public interface ProcessConformance extends ConformanceSuite {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     }
 
-    /** @param mode the case's transport and launch mode */
+    /**
+     * @param mode the case's transport and launch mode
+     * @throws IOException if a node's log cannot be read
+     */
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("processModes")
     default void eachNodesOutputLandsInItsOwnLogWithItsRole(Mode mode) throws IOException {
@@ -87,7 +90,10 @@ public interface ProcessConformance extends ConformanceSuite {
         }
     }
 
-    /** @param mode the case's transport and launch mode */
+    /**
+     * @param mode the case's transport and launch mode
+     * @throws Exception if the parent JVM cannot be started or its files cannot be read
+     */
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("processModes")
     default void nodesExitWhenTheParentJvmDies(Mode mode) throws Exception {
