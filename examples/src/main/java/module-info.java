@@ -1,18 +1,12 @@
 /**
  * multinode examples: a small cluster library (membership, failure detection, sharding, pub-sub,
- * singletons) that runs on a multinode {@link dev.multinode.Node}, the real multi-node specs that
- * test it, and the harness benchmark.
+ * singletons) that runs on a multinode {@link dev.multinode.Node}, and the real multi-node specs
+ * that test it.
  */
 module dev.multinode.examples {
     requires transitive dev.multinode.api;
-    // The bench package measures latencies with these.
-    requires HdrHistogram;
-    requires org.agrona;
-    // The chronicle transport's raw baseline (automatic modules, as in transport-chronicle).
-    requires chronicle.queue;
-    requires chronicle.wire;
-    requires chronicle.bytes;
-    requires jdk.unsupported;
+    // The specs program parses transport/launch modes with the testkit's Mode.
+    requires dev.multinode.testkit;
 
     exports dev.multinode.examples.cluster;
     exports dev.multinode.examples.cluster.codec;

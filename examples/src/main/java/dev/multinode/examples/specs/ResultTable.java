@@ -1,5 +1,6 @@
 package dev.multinode.examples.specs;
 
+import dev.multinode.testkit.Mode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,7 @@ final class ResultTable {
      * @param passed how many runs passed
      * @param millis each run's wall time, passed or not
      */
-    void add(String spec, SpecMode mode, int passed, long[] millis) {
+    void add(String spec, Mode mode, int passed, long[] millis) {
         int runs = millis.length;
         failedRuns += runs - passed;
         String result = runs == 1 ? (passed == 1 ? "passed" : "FAILED") : passed + "/" + runs + " passed";

@@ -1,6 +1,7 @@
 package dev.multinode.examples.specs;
 
 import dev.multinode.MultiNodeFailure;
+import dev.multinode.testkit.Mode;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,13 +34,13 @@ public final class RunExampleSpecs {
             throw new IllegalArgumentException("RunExampleSpecs takes no arguments, got " + List.of(args)
                     + "; set -Dspecs.transports=inproc,chronicle,tcp, -Dspecs.only=sharding,pubsub,singleton and -Dspecs.runs=<n> instead");
         }
-        List<SpecMode> modes = SpecMode.parseAll(
+        List<Mode> modes = Mode.parseAll(
                 System.getProperty("specs.transports", System.getProperty("multinode.transport", "inproc")),
-                System.getProperty("multinode.launch"), SpecMode.installedTransports());
+                System.getProperty("multinode.launch"));
         List<ExampleSpec> specs = ExampleSpec.parseAll(System.getProperty("specs.only", "sharding,pubsub,singleton"));
         int runs = runs(System.getProperty("specs.runs", "1"));
         ResultTable table = new ResultTable();
-        for (SpecMode mode : modes) {
+        for (Mode mode : modes) {
             for (ExampleSpec spec : specs) {
                 runAll(spec, mode, runs, table);
             }
@@ -52,7 +53,7 @@ public final class RunExampleSpecs {
         }
     }
 
-    private static void runAll(ExampleSpec spec, SpecMode mode, int runs, ResultTable table) {
+    private static void runAll(ExampleSpec spec, Mode mode, int runs, ResultTable table) {
         long[] millis = new long[runs];
         int passed = 0;
         for (int i = 0; i < runs; i++) {

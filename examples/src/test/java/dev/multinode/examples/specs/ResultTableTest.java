@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multinode.LaunchMode;
+import dev.multinode.testkit.Mode;
 import org.junit.jupiter.api.Test;
 
 class ResultTableTest {
@@ -13,7 +14,7 @@ class ResultTableTest {
 
     @Test
     void oneRunShowsItsResultAndTime() {
-        table.add("pub-sub across nodes", new SpecMode("tcp", LaunchMode.PROCESS), 1, new long[] {1749});
+        table.add("pub-sub across nodes", new Mode("tcp", LaunchMode.PROCESS), 1, new long[] {1749});
 
         assertTrue(table.allPassed());
         assertEquals("""
@@ -24,8 +25,8 @@ class ResultTableTest {
 
     @Test
     void severalRunsShowThePassCountTheMedianAndTheRange() {
-        table.add("singleton failover", new SpecMode("inproc", LaunchMode.THREAD), 0, new long[] {3100});
-        table.add("sharding rebalance", new SpecMode("chronicle", LaunchMode.PROCESS), 2, new long[] {4000, 2000, 3000});
+        table.add("singleton failover", new Mode("inproc", LaunchMode.THREAD), 0, new long[] {3100});
+        table.add("sharding rebalance", new Mode("chronicle", LaunchMode.PROCESS), 2, new long[] {4000, 2000, 3000});
 
         assertFalse(table.allPassed());
         assertEquals("""

@@ -3,6 +3,7 @@ package dev.multinode.transport.chronicle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.multinode.testkit.ChildJvm;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,16 +54,15 @@ class KilledWriterTest {
             long waited = timedAppend(inbox);
 
             assertTrue(waited > Inbox.WRITE_LOCK_TIMEOUT_MILLIS, "the append waited only " + waited + " ms");
-            assertEquals(0, holder.await(30), "the holder's exit code; its output:\n" + holder.output());
+            assertEquals(0, holder.await(Duration.ofSeconds(30)), "the holder's exit code; its output:\n" + holder.output());
             expectFrames(inbox, LockHolderChild.HOLDER_TYPE, TYPE);
         }
     }
 
     /** Starts a child that takes the inbox's write lock, and waits until it has. */
     private ChildJvm holdLock(Path folder, String holdMillis) throws IOException {
-        ChildJvm holder = ChildJvm.start(false, new ChronicleTransportProvider().jvmFlags(), Map.of(),
-                logs.resolve("holder.log"), LockHolderChild.class, folder.toString(), Integer.toString(MAX_FRAME),
-                holdMillis);
+        ChildJvm holder = ChildJvm.builder(LockHolderChild.class).flags(new ChronicleTransportProvider().jvmFlags())
+                .arguments(folder.toString(), Integer.toString(MAX_FRAME), holdMillis).start(logs.resolve("holder.log"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!holder.output().contains(LockHolderChild.HOLDING)) {
             assertTrue(System.nanoTime() < deadline, "the child never took the lock; its output:\n" + holder.output());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.Transport;
+import dev.multinode.testkit.ChildJvm;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -104,9 +105,10 @@ class QuietnessTest {
     }
 
     private String runProbe(List<String> flags, Map<String, String> environment) throws Exception {
-        try (ChildJvm child = ChildJvm.start(false, flags, environment, scratch.resolve("probe.log"),
-                ProbeChild.class, runDirectory.toString())) {
-            assertEquals(0, child.await(60), "probe exit code; its output:\n" + child.output());
+        ChildJvm.Builder probe = ChildJvm.builder(ProbeChild.class).flags(flags).arguments(runDirectory.toString());
+        environment.forEach(probe::environment);
+        try (ChildJvm child = probe.start(scratch.resolve("probe.log"))) {
+            assertEquals(0, child.await(Duration.ofSeconds(60)), "probe exit code; its output:\n" + child.output());
             return child.output();
         }
     }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.Transport;
+import dev.multinode.testkit.ChildJvm;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +30,10 @@ class SecondJvmTest {
     void aChildJvmSendsAndEchoesFrames() throws Exception {
         var context = Runs.context(runDirectory, 256);
         try (Transport transport = new ChronicleTransportProvider().open(context);
-             ChildJvm child = ChildJvm.start(true, new ChronicleTransportProvider().jvmFlags(), Map.of(),
-                     logs.resolve("child.log"), EchoChild.class,
-                     runDirectory.toString(), "256", Integer.toString(NUMBERED))) {
+             ChildJvm child = ChildJvm.builder(EchoChild.class).modulePath()
+                     .flags(new ChronicleTransportProvider().jvmFlags())
+                     .arguments(runDirectory.toString(), "256", Integer.toString(NUMBERED))
+                     .start(logs.resolve("child.log"))) {
             Endpoint conductor = transport.endpoint(CONDUCTOR);
             long[] expected = {0};
             int numbered = Runs.pollUntil(conductor, (from, type, payload) -> {
@@ -55,7 +56,7 @@ class SecondJvmTest {
             assertEquals(ECHOED, echoed, "echoes from the child; its output:\n" + child.output());
 
             conductor.send(NODE_A, EchoChild.STOP, ByteBuffer.allocate(0));
-            assertEquals(0, child.await(30), "child exit code; its output:\n" + child.output());
+            assertEquals(0, child.await(Duration.ofSeconds(30)), "child exit code; its output:\n" + child.output());
             assertFalse(child.output().contains("WARNING"), "JVM warnings in the child's output:\n" + child.output());
         }
     }

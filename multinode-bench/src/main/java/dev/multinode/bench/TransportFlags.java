@@ -1,0 +1,33 @@
+package dev.multinode.bench;
+
+import dev.multinode.spi.TransportProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * The JVM flags a transport asks its node processes to start with: a raw baseline's child process
+ * gets exactly those, so that it differs from a node only in running no harness.
+ */
+final class TransportFlags {
+
+    private TransportFlags() {
+    }
+
+    /**
+     * @param transport a transport's name
+     * @return its {@link TransportProvider#jvmFlags()}
+     * @throws IllegalStateException if no provider of that name is on the class or module path
+     */
+    static List<String> of(String transport) {
+        List<String> found = new ArrayList<>();
+        for (TransportProvider provider : ServiceLoader.load(TransportProvider.class)) {
+            if (provider.name().equals(transport)) {
+                return provider.jvmFlags();
+            }
+            found.add(provider.name());
+        }
+        throw new IllegalStateException("No transport named '" + transport + "' found by ServiceLoader; found "
+                + found);
+    }
+}

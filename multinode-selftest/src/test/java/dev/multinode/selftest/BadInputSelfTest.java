@@ -1,0 +1,85 @@
+package dev.multinode.selftest;
+
+import static dev.multinode.MultiNode.runMultiNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.multinode.MultiNode;
+import dev.multinode.MultiNodeFailure;
+import dev.multinode.testkit.Mode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bad input is refused before any node starts, with a message naming the bad value. */
+class BadInputSelfTest {
+
+    /** Deliberately not serializable, and captured through {@code this}. */
+    private final StringBuilder notSerializable = new StringBuilder("state");
+
+    static List<Mode> modes() {
+        return Mode.all().toList();
+    }
+
+    @Test
+    void unknownTransportListsTheOnesFound() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> MultiNode.spec("node-a").transport("carrier-pigeon").run(node -> { }));
+        assertThat(error).hasMessageStartingWith("Unknown transport 'carrier-pigeon' (multinode.transport): found ")
+                .hasMessageContaining("inproc");
+    }
+
+    @Test
+    void duplicateRolesAreRefused() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> runMultiNode(List.of("node-a", "node-b", "node-a"), node -> { }));
+        assertThat(error).hasMessage("Duplicate role name 'node-a' in [node-a, node-b, node-a]: every role must be unique");
+    }
+
+    @Test
+    void emptyRolesAreRefused() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> runMultiNode(List.of(), node -> { }));
+        assertThat(error).hasMessageContaining("at least one role").hasMessageContaining("empty");
+    }
+
+    @Test
+    void invalidRoleNamesAreRefused() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> runMultiNode(List.of("node a"), node -> { }));
+        assertThat(error).hasMessageStartingWith("Invalid role name 'node a'").hasMessageContaining("letters, digits");
+    }
+
+    @Test
+    void aBodyCapturingThisIsRefusedWithTheUsualCause() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> runMultiNode(List.of("node-a"), node -> notSerializable.append(node.role())));
+        assertThat(error).hasMessageContaining("is not serializable")
+                .hasMessageContaining("captures 'this' (" + BadInputSelfTest.class.getName() + ")");
+    }
+
+    @Test
+    void aBodyCapturingANonSerializableValueNamesIt() {
+        Object lock = new Object();
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> runMultiNode(List.of("node-a"), node -> lock.hashCode()));
+        assertThat(error).hasMessageContaining("captures an instance of java.lang.Object");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    void anOversizedFrameIsRefusedAtTheSender(Mode mode) {
+        MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a", "node-b").run(node ->
+                node.runOn("node-a", () -> node.send("node-b", new byte[node.maxFrameSize() + 1]))));
+        assertThat(failure.getMessage()).startsWith("node-a failed before the first barrier: java.lang.IllegalArgumentException: Frame of 65537 bytes from node-a to node-b exceeds the limit of 65536 bytes");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    void sendingToAnUnknownRoleNamesTheRoles(Mode mode) {
+        MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a").run(node ->
+                node.send("node-z", new byte[1])));
+        assertThat(failure.getMessage()).contains("Unknown role 'node-z': the roles of this run are [node-a]");
+    }
+}
