@@ -72,7 +72,7 @@ public interface BarrierFailureConformance extends ConformanceSuite {
      *
      * @param mode the case's transport and launch mode
      */
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("processModes")
     default void theNodeWaitingForANodeThatDiedIsToldSoButTheDeathIsTheRootCause(Mode mode) throws IOException {
         MultiNodeFailure failure = failTwoNodes(mode, node -> {
