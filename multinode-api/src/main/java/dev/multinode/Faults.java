@@ -19,6 +19,79 @@ public interface Faults {
     void kill(String role);
 
     /**
+     * Kills a node as {@link #kill} does, then starts it again: a new JVM in process mode, a fresh
+     * node in thread mode. The new incarnation runs the body from the start, with
+     * {@link Node#incarnation()} one higher and the same {@link Node#dataDir()}. Returns once its
+     * body runs again and the others accept its traffic.
+     *
+     * <p>The restarted node counts at barriers again from the moment its body starts. Barriers the
+     * run passed without it, it passes at once (its body catches up through its earlier steps); at
+     * a barrier the others are waiting at, it is waited for like any node. Frames and probe messages
+     * sent to it while it is down are dropped by their senders and counted as dropped.
+     *
+     * @param role the node to restart, not the caller
+     * @throws IllegalArgumentException if the role is unknown, is the caller, is gone, or the launch
+     *     mode cannot start nodes (external)
+     */
+    void restart(String role);
+
+    /**
+     * Like {@link #restart(String)}, with the node down for {@code downtime} between the kill and
+     * the new start.
+     *
+     * @param role     the node to restart, not the caller
+     * @param downtime how long the node stays down, zero or positive
+     * @throws IllegalArgumentException as for {@link #restart(String)}, or if the downtime is negative
+     */
+    void restart(String role, Duration downtime);
+
+    /**
+     * Freezes a node until {@link #resume}. In process mode its JVM is stopped (SIGSTOP). In thread
+     * mode what runs through the node stops: the body at its next harness call, the tasks of
+     * {@link Node#executor()}, the receiver; frames and probe messages it would send are held and
+     * those sent to it wait in its inbox. Threads a system under test started itself keep running
+     * in thread mode: use process mode to freeze a whole JVM.
+     *
+     * <p>A paused node does not fail the barriers it is absent from: they wait for it, bounded by
+     * their timeout, unless the spec chose {@link SpecBuilder#barriersSkipPausedNodes()}. A run
+     * never ends with a node left paused: an abort, a timeout or the end of the run resumes it first.
+     *
+     * @param role the node to pause, not the caller
+     * @throws IllegalArgumentException if the role is unknown, is the caller, is gone or paused
+     *     already, or the launch mode cannot pause nodes (external)
+     */
+    void pause(String role);
+
+    /**
+     * Lets a paused node go on: its held frames leave, the frames waiting for it are delivered.
+     *
+     * @param role a paused node
+     * @throws IllegalArgumentException if the role is unknown or not paused
+     */
+    void resume(String role);
+
+    /**
+     * Sets how far a node's {@link Node#clock()} is ahead of true time (behind, if negative). It
+     * moves the wall clock only; a later skew replaces this one, zero restores true time. A
+     * restarted node keeps its role's clock.
+     *
+     * @param role   the node
+     * @param offset the offset
+     * @throws IllegalArgumentException if the role is unknown or gone, or the offset is null
+     */
+    void skewClock(String role, Duration offset);
+
+    /**
+     * Sets the rate at which a node's {@link Node#clock()} runs from now on: 1 is true time, 2 twice
+     * as fast, 0.5 half as fast. It changes both the wall clock and {@link NodeClock#nanoTime()}.
+     *
+     * @param role the node
+     * @param rate the rate, positive
+     * @throws IllegalArgumentException if the role is unknown or gone, or the rate is not positive
+     */
+    void driftClock(String role, double rate);
+
+    /**
      * Stops a node gracefully: its resources close in order, then it leaves the barrier set.
      *
      * @param role the node to stop
@@ -51,7 +124,7 @@ public interface Faults {
      */
     void partition(Set<String> side1, Set<String> side2);
 
-    /** Removes every blackhole, delay and drop. */
+    /** Removes every blackhole, delay and drop; clocks keep their skew and drift. */
     void heal();
 
     /**

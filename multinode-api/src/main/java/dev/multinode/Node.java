@@ -1,6 +1,7 @@
 package dev.multinode;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -138,14 +139,47 @@ public interface Node {
     ScheduledExecutorService executor();
 
     /**
-     * Registers a resource closed when the node stops (or is killed), in reverse order of
-     * registration.
+     * Registers a resource closed when the node stops, is shut down or is killed, in reverse order
+     * of registration. A kill returns only once the victim's resources are closed.
      *
      * @param resource the resource
      * @param <T>      its type
      * @return the resource, for chaining
      */
     <T extends AutoCloseable> T closeOnStop(T resource);
+
+    /**
+     * Registers a resource closed as {@link #closeOnStop(AutoCloseable)} does, by a closer that
+     * learns why: {@link StopReason#KILLED} asks for an abrupt stop (no graceful leave), the others
+     * for a graceful one.
+     *
+     * @param resource the resource
+     * @param closer   closes it
+     * @param <T>      its type
+     * @return the resource, for chaining
+     */
+    <T> T closeOnStop(T resource, Closer<? super T> closer);
+
+    /**
+     * @return 0 for the node's first start, one more for each {@link Faults#restart} of its role,
+     *     so that a body can branch on it
+     */
+    int incarnation();
+
+    /**
+     * A folder of this role's own inside the run folder, for write-ahead logs and snapshots: it
+     * survives restarts of the role, is deleted with the run folder after a passing run and kept
+     * after a failing one. In external launch it lies under the node's own {@code multinode.runDir}.
+     *
+     * @return the folder, created on first use
+     */
+    Path dataDir();
+
+    /**
+     * @return this node's clock, which {@link Faults#skewClock} and {@link Faults#driftClock} change;
+     *     only code that reads it sees those faults
+     */
+    NodeClock clock();
 
     /** @return the run's seed; the same seed replays the same random decisions */
     long seed();

@@ -21,6 +21,7 @@ public final class SpecBuilder {
     private Long seed;
     private final List<Class<?>> allowed = new ArrayList<>();
     private final List<String> jvmArgs = new ArrayList<>();
+    private boolean barriersSkipPausedNodes;
 
     /** Keeps null roles (and a null list), so that the runner's role check names them with the others. */
     SpecBuilder(List<String> roles) {
@@ -109,6 +110,18 @@ public final class SpecBuilder {
     }
 
     /**
+     * Lets barriers release without the nodes that are {@linkplain Faults#pause paused} while they
+     * wait; by default a barrier waits for a paused node, bounded by its timeout. A resumed node
+     * passes at once the barriers that were passed without it.
+     *
+     * @return this builder
+     */
+    public SpecBuilder barriersSkipPausedNodes() {
+        this.barriersSkipPausedNodes = true;
+        return this;
+    }
+
+    /**
      * Runs the body once per role and waits for every node.
      *
      * @param body the script
@@ -119,7 +132,8 @@ public final class SpecBuilder {
     }
 
     RunSpec toRunSpec() {
-        return new RunSpec(name, roles, transport, launch, barrierTimeout, timeout, seed, allowed, jvmArgs);
+        return new RunSpec(name, roles, transport, launch, barrierTimeout, timeout, seed, allowed, jvmArgs,
+                barriersSkipPausedNodes);
     }
 
     private static Duration positive(Duration value, String what) {

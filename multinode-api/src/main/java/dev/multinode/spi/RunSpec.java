@@ -16,10 +16,12 @@ import java.util.List;
  * @param seed           the seed, or null
  * @param allowed        record and enum classes allowed in probe messages
  * @param jvmArgs        extra JVM arguments for process nodes
+ * @param barriersSkipPausedNodes whether barriers release without the nodes paused while they wait
  */
 public record RunSpec(String name, List<String> roles, String transport, LaunchMode launch,
                       Duration barrierTimeout, Duration timeout, Long seed,
-                      List<Class<?>> allowed, List<String> jvmArgs) {
+                      List<Class<?>> allowed, List<String> jvmArgs,
+                      boolean barriersSkipPausedNodes) {
 
     /** Copies the lists so that a spec cannot change after the run starts. */
     public RunSpec {

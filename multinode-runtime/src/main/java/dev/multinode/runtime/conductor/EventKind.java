@@ -18,6 +18,14 @@ public enum EventKind {
     CANCELLED,
     /** A fault killed or shut down a node. */
     REMOVED,
+    /** A restarted node's new incarnation is up; the text starts with "incarnation N". */
+    RESTARTED,
+    /** A node was paused. */
+    PAUSED,
+    /** A paused node was resumed. */
+    RESUMED,
+    /** A node's clock was skewed or set to drift. */
+    CLOCK,
     /** A node's process died when no fault asked for it. */
     DIED,
     /** The run's first failure aborted it. */

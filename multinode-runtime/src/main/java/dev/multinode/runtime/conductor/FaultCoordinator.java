@@ -97,7 +97,8 @@ final class FaultCoordinator {
                 }
                 complete(pending);
             }
-            case PEER_GONE -> answer(requester, requestId, "peerGone is applied by the conductor, not requested");
+            case PEER_GONE, PEER_BACK -> answer(requester, requestId, kind.apiName() + " is applied by the conductor, not requested");
+            case RESTART, PAUSE, RESUME, SKEW_CLOCK, DRIFT_CLOCK -> answer(requester, requestId, kind.apiName() + " is being built");
         }
     }
 

@@ -43,7 +43,7 @@ public record ChildSpec(String transportName, String providerClass, TransportCon
                 parent.maxFrameSize(), run.launchMode(), parent.secret(), run.transport().childProperties());
         List<String> allowed = run.settings().allowed().stream().map(Class::getName).toList();
         return new ChildSpec(run.provider().name(), run.provider().getClass().getName(), context,
-                run.nodeConfig(run.settings().roles().get(0)), allowed);
+                run.nodeConfig(run.settings().roles().get(0), 0), allowed);
     }
 
     /**
@@ -114,7 +114,7 @@ public record ChildSpec(String transportName, String providerClass, TransportCon
         NodeConfig template = new NodeConfig(participants.get(1), participants.subList(1, participants.size()),
                 millis(properties, "barrierTimeoutMs"), millis(properties, "startTimeoutMs"), millis(properties, "stopTimeoutMs"),
                 Long.parseLong(properties.getProperty("seed")), Integer.parseInt(properties.getProperty("maxFrameSize")),
-                transportFrameSize, List.of());
+                transportFrameSize, List.of(), 0, RunContext.dataDir(context.runDirectory(), participants.get(1)));
         return new ChildSpec(properties.getProperty("transport"), properties.getProperty("transportProvider"), context,
                 template, allowed.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(allowed.split(","))));
     }
@@ -122,16 +122,18 @@ public record ChildSpec(String transportName, String providerClass, TransportCon
     /**
      * @param role        the child's role
      * @param classLoader where the allowed classes live
+     * @param incarnation 0 for the role's first start, one more per restart
      * @return the child's node configuration
      * @throws ClassNotFoundException if an allowed class is missing
      */
-    public NodeConfig nodeConfig(String role, ClassLoader classLoader) throws ClassNotFoundException {
+    public NodeConfig nodeConfig(String role, ClassLoader classLoader, int incarnation) throws ClassNotFoundException {
         List<Class<?>> allowed = new ArrayList<>();
         for (String name : allowedNames) {
             allowed.add(Class.forName(name, false, classLoader));
         }
         return new NodeConfig(role, template.roles(), template.barrierTimeout(), template.startTimeout(),
-                template.stopTimeout(), template.seed(), template.maxFrameSize(), template.transportFrameSize(), allowed);
+                template.stopTimeout(), template.seed(), template.maxFrameSize(), template.transportFrameSize(), allowed,
+                incarnation, RunContext.dataDir(context.runDirectory(), role));
     }
 
     private static Duration millis(Properties properties, String key) {

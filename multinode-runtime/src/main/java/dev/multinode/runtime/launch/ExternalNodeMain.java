@@ -39,7 +39,7 @@ public final class ExternalNodeMain {
         try {
             JoinHandshake.Welcome welcome = join(role, required("multinode.conductor"), required("multinode.secret"));
             ChildSpec spec = ChildSpec.read(new StringReader(welcome.settings()));
-            int exitCode = NodeMain.runNode(spec, welcome.body(), role);
+            int exitCode = NodeMain.runNode(spec, welcome.body(), role, 0);
             out.flush();
             System.exit(exitCode);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {

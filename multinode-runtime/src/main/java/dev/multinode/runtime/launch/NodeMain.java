@@ -30,11 +30,13 @@ public final class NodeMain {
     }
 
     /**
-     * @param args the launch folder and the role
+     * @param args the launch folder, the role and its incarnation
      */
     public static void main(String[] args) {
         String role = args[1];
-        PrintStream out = new PrintStream(new RoleLineStream(System.out, role), true, StandardCharsets.UTF_8);
+        int incarnation = Integer.parseInt(args[2]);
+        PrintStream out = new PrintStream(new RoleLineStream(System.out, RoleLineStream.label(role, incarnation)), true,
+                StandardCharsets.UTF_8);
         System.setOut(out);
         System.setErr(out);
         watchParent(System.in);
@@ -42,7 +44,7 @@ public final class NodeMain {
             Path folder = Path.of(args[0]);
             ChildSpec spec = ChildSpec.read(folder.resolve(ProcessLauncher.SPEC_FILE));
             byte[] body = Files.readAllBytes(folder.resolve(ProcessLauncher.BODY_FILE));
-            int exitCode = runNode(spec, body, role);
+            int exitCode = runNode(spec, body, role, incarnation);
             out.flush();
             System.exit(exitCode);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -59,11 +61,12 @@ public final class NodeMain {
      * @param spec the run's node settings
      * @param body the serialized body
      * @param role this node's role
+     * @param incarnation 0 for the role's first start, one more per restart
      * @return the exit code: 0 unless the body failed
      * @throws IOException if the transport cannot be opened
      * @throws ClassNotFoundException if a class the spec allowed is missing
      */
-    static int runNode(ChildSpec spec, byte[] body, String role) throws IOException, ClassNotFoundException {
+    static int runNode(ChildSpec spec, byte[] body, String role, int incarnation) throws IOException, ClassNotFoundException {
         ClassLoader loader = NodeMain.class.getClassLoader();
         NodeBody copy = BodySerializer.deserialize(body, loader);
         int participant = spec.context().participants().indexOf(role);
@@ -74,7 +77,7 @@ public final class NodeMain {
         NodeOutcome outcome;
         try (Transport transport = TransportCatalog.load(spec.providerClass()).get(spec.transportName()).open(spec.context())) {
             Endpoint endpoint = transport.endpoint(participant);
-            outcome = new NodeRuntime(spec.nodeConfig(role, loader), endpoint).run(copy);
+            outcome = new NodeRuntime(spec.nodeConfig(role, loader, incarnation), endpoint).run(copy);
         }
         return outcome.status() == NodeOutcome.Status.FAILED ? 1 : 0;
     }

@@ -51,6 +51,7 @@ public final class ProcessLauncher implements NodeLauncher {
             Path log = run.runDirectory().resolve(role + ".log");
             List<String> roleCommand = new ArrayList<>(command);
             roleCommand.add(role);
+            roleCommand.add("0");
             Process process = new ProcessBuilder(roleCommand)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

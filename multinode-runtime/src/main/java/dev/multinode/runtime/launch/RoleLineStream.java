@@ -22,6 +22,15 @@ final class RoleLineStream extends OutputStream {
         this.role = role;
     }
 
+    /**
+     * @param role        a role
+     * @param incarnation its incarnation
+     * @return what its lines carry: the role, and {@code #N} after it from the first restart on
+     */
+    static String label(String role, int incarnation) {
+        return incarnation == 0 ? role : role + "#" + incarnation;
+    }
+
     @Override
     public synchronized void write(int b) throws IOException {
         if (b == '\n') {

@@ -33,12 +33,23 @@ public record RunContext(RunSettings settings, LaunchMode launchMode, TransportP
     public static final Duration ABORT_GRACE = Duration.ofSeconds(10);
 
     /**
-     * @param role a role
+     * @param role        a role
+     * @param incarnation 0 for the first start, one more per restart
      * @return the node configuration of that role
      */
-    public NodeConfig nodeConfig(String role) {
+    public NodeConfig nodeConfig(String role, int incarnation) {
         Duration stopTimeout = settings.timeout().plus(ABORT_GRACE).plus(START_TIMEOUT);
         return new NodeConfig(role, settings.roles(), settings.barrierTimeout(), START_TIMEOUT, stopTimeout,
-                settings.seed(), settings.maxFrameSize(), transportContext.maxFrameSize(), settings.allowed());
+                settings.seed(), settings.maxFrameSize(), transportContext.maxFrameSize(), settings.allowed(), incarnation,
+                dataDir(runDirectory, role));
+    }
+
+    /**
+     * @param runDirectory the run's folder
+     * @param role         a role
+     * @return the role's data folder, which survives its restarts
+     */
+    public static Path dataDir(Path runDirectory, String role) {
+        return runDirectory.resolve("data").resolve(role);
     }
 }

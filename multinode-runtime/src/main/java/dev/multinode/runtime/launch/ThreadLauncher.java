@@ -47,7 +47,7 @@ public final class ThreadLauncher implements NodeLauncher {
             String role = roles.get(i);
             Endpoint endpoint = run.transport().endpoint(i + 1);
             NodeBody body = BodySerializer.deserialize(run.body(), run.bodyClassLoader());
-            NodeRuntime node = new NodeRuntime(run.nodeConfig(role), endpoint);
+            NodeRuntime node = new NodeRuntime(run.nodeConfig(role, 0), endpoint);
             Thread thread = new Thread(threadGroup(role), () -> {
                 capture.enter(role);
                 NodeOutcome outcome = node.run(body);

@@ -1,12 +1,15 @@
 package dev.multinode.runtime.node;
 
 import dev.multinode.Direction;
+import dev.multinode.StopReason;
 import dev.multinode.runtime.protocol.FaultApplyMessage;
 
 /**
  * Applies this node's part of a fault, on the receiver thread, and confirms it to the conductor:
- * link faults change the {@link LinkFilter}; a kill isolates the node before confirming; a graceful
- * shutdown first closes the node's resources (which may still talk to others), then isolates it.
+ * link faults change the {@link LinkFilter}; a kill isolates the node, then closes its resources
+ * as killed (abruptly) before confirming, so that the victim's own sockets are closed when the kill
+ * returns; a graceful shutdown first closes the node's resources (which may still talk to others),
+ * then isolates it.
  * After either the node is removed, and its receiver stops.
  */
 final class FaultApplier {
@@ -29,10 +32,11 @@ final class FaultApplier {
             case KILL -> {
                 filter.isolate();
                 control.remove(control.role() + " was killed by a fault");
+                resources.closeOwned(StopReason.KILLED);
             }
             case SHUTDOWN -> {
                 control.remove(control.role() + " was shut down by a fault");
-                resources.closeOwned();
+                resources.closeOwned(StopReason.SHUT_DOWN);
                 filter.isolate();
             }
             case BLACKHOLE -> filter.block(peer, fault.direction(), true);

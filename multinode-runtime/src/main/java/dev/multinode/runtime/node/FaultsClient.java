@@ -42,6 +42,47 @@ final class FaultsClient implements Faults {
     }
 
     @Override
+    public void restart(String role) {
+        restart(role, Duration.ZERO);
+    }
+
+    @Override
+    public void restart(String role, Duration downtime) {
+        if (downtime == null || downtime.isNegative()) {
+            throw new IllegalArgumentException("restart(" + role + ", " + downtime
+                    + "): the downtime must be zero or positive");
+        }
+        request(FaultKind.RESTART, List.of(notSelf("restart", role)), List.of(), Direction.BOTH, downtime.toNanos(), 0);
+    }
+
+    @Override
+    public void pause(String role) {
+        request(FaultKind.PAUSE, List.of(notSelf("pause", role)), List.of(), Direction.BOTH, 0, 0);
+    }
+
+    @Override
+    public void resume(String role) {
+        request(FaultKind.RESUME, List.of(known(role)), List.of(), Direction.BOTH, 0, 0);
+    }
+
+    @Override
+    public void skewClock(String role, Duration offset) {
+        if (offset == null) {
+            throw new IllegalArgumentException("skewClock(" + role + ", null): the offset must be a duration");
+        }
+        request(FaultKind.SKEW_CLOCK, List.of(known(role)), List.of(), Direction.BOTH, offset.toNanos(), 0);
+    }
+
+    @Override
+    public void driftClock(String role, double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("driftClock(" + role + ", " + rate
+                    + "): the rate must be a positive finite number (1 is true time)");
+        }
+        request(FaultKind.DRIFT_CLOCK, List.of(known(role)), List.of(), Direction.BOTH, 0, rate);
+    }
+
+    @Override
     public void shutdown(String role) {
         request(FaultKind.SHUTDOWN, List.of(known(role)), List.of(), Direction.BOTH, 0, 0);
     }
@@ -142,6 +183,16 @@ final class FaultsClient implements Faults {
             throw new IllegalArgumentException("direction is null: accepted are SEND, RECEIVE, BOTH");
         }
         return direction;
+    }
+
+    /** A node cannot restart or pause itself: the call would never return to confirm it. */
+    private String notSelf(String operation, String role) {
+        known(role);
+        if (participants.isSelf(role)) {
+            throw new IllegalArgumentException(operation + "(" + role + ") called by " + role + " itself: its body would be "
+                    + (operation.equals("pause") ? "frozen" : "killed") + " before the call returns; call it from another node");
+        }
+        return role;
     }
 
     private String known(String role) {

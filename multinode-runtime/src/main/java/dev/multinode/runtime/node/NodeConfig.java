@@ -1,5 +1,6 @@
 package dev.multinode.runtime.node;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,10 +17,12 @@ import java.util.List;
  * @param transportFrameSize the transport's frame limit, at least {@code maxFrameSize}, so control
  *                           frames (failure reports) fit
  * @param allowed            classes allowed in probe messages
+ * @param incarnation        0 for the role's first start, one more per restart
+ * @param dataDir            the role's data folder, which survives restarts (created on first use)
  */
 public record NodeConfig(String role, List<String> roles, Duration barrierTimeout, Duration startTimeout,
                          Duration stopTimeout, long seed, int maxFrameSize, int transportFrameSize,
-                         List<Class<?>> allowed) {
+                         List<Class<?>> allowed, int incarnation, Path dataDir) {
 
     /** Copies the lists. */
     public NodeConfig {

@@ -1,12 +1,18 @@
 package dev.multinode.runtime.node;
 
+import dev.multinode.Closer;
 import dev.multinode.Faults;
 import dev.multinode.FrameHandler;
 import dev.multinode.MultiNodeProbe;
 import dev.multinode.Node;
+import dev.multinode.NodeClock;
 import dev.multinode.ProbeRef;
 import dev.multinode.ThrowingRunnable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -121,7 +127,34 @@ final class NodeFacade implements Node {
 
     @Override
     public <T extends AutoCloseable> T closeOnStop(T resource) {
-        return resources.register(resource);
+        return resources.register(resource, (closeable, reason) -> closeable.close());
+    }
+
+    @Override
+    public <T> T closeOnStop(T resource, Closer<? super T> closer) {
+        if (resource == null || closer == null) {
+            throw new IllegalArgumentException("closeOnStop(" + resource + ", " + closer + "): neither may be null");
+        }
+        return resources.register(resource, closer);
+    }
+
+    @Override
+    public int incarnation() {
+        return config.incarnation();
+    }
+
+    @Override
+    public Path dataDir() {
+        try {
+            return Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + config.dataDir() + " of " + role(), e);
+        }
+    }
+
+    @Override
+    public NodeClock clock() {
+        throw new UnsupportedOperationException("node.clock() is being built");
     }
 
     @Override

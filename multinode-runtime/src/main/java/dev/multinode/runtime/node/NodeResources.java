@@ -1,5 +1,7 @@
 package dev.multinode.runtime.node;
 
+import dev.multinode.Closer;
+import dev.multinode.StopReason;
 import dev.multinode.spi.Endpoint;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,9 +16,17 @@ import org.slf4j.MDC;
 
 /**
  * What a node owns and must release when it stops: the resources registered with
- * {@code closeOnStop} (closed in reverse order), its executors and, last, its endpoint.
+ * {@code closeOnStop} (closed in reverse order, each told the {@link StopReason}), its executors
+ * and, last, its endpoint.
  */
 final class NodeResources {
+
+    /** A registered resource and how to close it. */
+    private record Registered<T>(T resource, Closer<? super T> closer) {
+        void close(StopReason reason) throws Exception {
+            closer.close(resource, reason);
+        }
+    }
 
     private static final long EXECUTOR_STOP_MILLIS = 5_000;
 
@@ -24,7 +34,7 @@ final class NodeResources {
     private final Logger log;
     private final Endpoint endpoint;
     private final AtomicBoolean endpointClosed = new AtomicBoolean();
-    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private final Deque<Registered<?>> closeables = new ArrayDeque<>();
     private ScheduledThreadPoolExecutor executor;
     private ScheduledThreadPoolExecutor delayer;
     private boolean closed;
@@ -58,21 +68,21 @@ final class NodeResources {
         return delayer;
     }
 
-    synchronized <T extends AutoCloseable> T register(T resource) {
+    synchronized <T> T register(T resource, Closer<? super T> closer) {
         if (closed) {
             throw new IllegalStateException("Node " + role + " has stopped; cannot register " + resource);
         }
-        closeables.push(resource);
+        closeables.push(new Registered<>(resource, closer));
         return resource;
     }
 
     /**
      * Releases everything the node owns, the endpoint last; the second and later calls do nothing.
      * Call it only once no thread polls the endpoint any more: the receiver after its loop, or the
-     * lifecycle after the receiver ended.
+     * lifecycle after the receiver ended. Resources not closed by a fault before learn that the run ended.
      */
     void release() {
-        closeOwned();
+        closeOwned(StopReason.RUN_ENDED);
         if (endpointClosed.compareAndSet(false, true)) {
             endpoint.close();
         }
@@ -80,12 +90,14 @@ final class NodeResources {
 
     /**
      * Closes the registered resources (newest first), then stops the executors; the endpoint stays
-     * open, so that a node shutting down gracefully can still confirm it.
+     * open, so that a node shutting down gracefully can still confirm it. Only the first call acts.
+     *
+     * @param reason what the resources are told
      */
-    void closeOwned() {
+    void closeOwned(StopReason reason) {
         ScheduledThreadPoolExecutor toStop;
         ScheduledThreadPoolExecutor delays;
-        Deque<AutoCloseable> toClose;
+        Deque<Registered<?>> toClose;
         synchronized (this) {
             if (closed) {
                 return;
@@ -96,11 +108,11 @@ final class NodeResources {
             toClose = new ArrayDeque<>(closeables);
             closeables.clear();
         }
-        for (AutoCloseable resource : toClose) {
+        for (Registered<?> registered : toClose) {
             try {
-                resource.close();
+                registered.close(reason);
             } catch (Exception | Error e) {
-                log.warn("Closing {} on {} failed", resource, role, e);
+                log.warn("Closing {} on {} ({}) failed", registered.resource(), role, reason, e);
             }
         }
         stop(toStop);

@@ -22,9 +22,21 @@ public enum FaultKind {
     /** Request and application: drop frames to one peer with a probability. */
     DROP(8, "drop"),
     /** Application only: a peer is gone; drop its traffic. */
-    PEER_GONE(9, "peerGone");
+    PEER_GONE(9, "peerGone"),
+    /** Request: kill a node and start it again (applied as a kill, then a new start). */
+    RESTART(10, "restart"),
+    /** Request: freeze a node (SIGSTOP in process mode, the node's own gate in thread mode). */
+    PAUSE(11, "pause"),
+    /** Request: let a paused node go on. */
+    RESUME(12, "resume"),
+    /** Request and application: set how far the node's clock is ahead of true time (the delay field). */
+    SKEW_CLOCK(13, "skewClock"),
+    /** Request and application: set the rate of the node's clock (the probability field). */
+    DRIFT_CLOCK(14, "driftClock"),
+    /** Application only: a gone peer is back (a new incarnation); accept its traffic again. */
+    PEER_BACK(15, "peerBack");
 
-    private static final FaultKind[] BY_CODE = new FaultKind[10];
+    private static final FaultKind[] BY_CODE = new FaultKind[16];
 
     static {
         for (FaultKind kind : values()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.multinode.Direction;
+import dev.multinode.StopReason;
 import dev.multinode.runtime.protocol.FaultAppliedMessage;
 import dev.multinode.runtime.protocol.FaultApplyMessage;
 import dev.multinode.runtime.protocol.FaultKind;
@@ -88,7 +89,10 @@ class FaultApplierTest {
 
     @Test
     void aShutdownClosesTheResourcesWhileTheyCanStillTalkThenIsolates() {
-        node.resources.register(() -> node.messaging.send("node-b", ByteBuffer.wrap(new byte[] {1})));
+        node.resources.register(node.messaging, (messaging, reason) -> {
+            assertThat(reason).isEqualTo(StopReason.SHUT_DOWN);
+            messaging.send("node-b", ByteBuffer.wrap(new byte[] {1}));
+        });
 
         apply(FaultKind.SHUTDOWN, FakeNode.NODE_A, Direction.BOTH);
 

@@ -14,6 +14,7 @@ import dev.multinode.runtime.protocol.ReleaseMessage;
 import dev.multinode.runtime.protocol.Signal;
 import dev.multinode.runtime.testing.FakeEndpoint;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -35,7 +36,7 @@ class NodeLifecycleTest {
     private final FakeEndpoint endpoint = new FakeEndpoint(FakeNode.NODE_A);
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     private final NodeRuntime runtime = new NodeRuntime(new NodeConfig("node-a", List.of("node-a", "node-b"), TIMEOUT,
-            TIMEOUT, TIMEOUT, 1, FakeNode.MAX_FRAME, FakeNode.TRANSPORT_FRAME, List.of()), endpoint);
+            TIMEOUT, TIMEOUT, 1, FakeNode.MAX_FRAME, FakeNode.TRANSPORT_FRAME, List.of(), 0, Path.of("data", "node-a")), endpoint);
 
     @AfterEach
     void stopTheScript() {

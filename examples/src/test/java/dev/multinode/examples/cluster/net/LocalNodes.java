@@ -1,12 +1,15 @@
 package dev.multinode.examples.cluster.net;
 
+import dev.multinode.Closer;
 import dev.multinode.Faults;
 import dev.multinode.FrameHandler;
 import dev.multinode.MultiNodeProbe;
 import dev.multinode.Node;
+import dev.multinode.NodeClock;
 import dev.multinode.ProbeRef;
 import dev.multinode.ThrowingRunnable;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -215,6 +218,26 @@ public final class LocalNodes implements AutoCloseable {
         @Override
         public Faults faults() {
             throw new UnsupportedOperationException("faults need the multinode runtime");
+        }
+
+        @Override
+        public <T> T closeOnStop(T resource, Closer<? super T> closer) {
+            throw new UnsupportedOperationException("closers need the multinode runtime");
+        }
+
+        @Override
+        public int incarnation() {
+            return 0;
+        }
+
+        @Override
+        public Path dataDir() {
+            throw new UnsupportedOperationException("data folders need the multinode runtime");
+        }
+
+        @Override
+        public NodeClock clock() {
+            throw new UnsupportedOperationException("node clocks need the multinode runtime");
         }
     }
 }
