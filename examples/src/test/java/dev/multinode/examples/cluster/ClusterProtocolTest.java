@@ -40,9 +40,9 @@ class ClusterProtocolTest {
 
     /** One message of every type, with fields that are not all defaults. */
     private static final List<Message> SAMPLES = List.of(
-            new Join(),
-            new Gossip(List.of(new Member("node-a", MemberStatus.UP, 1, 7),
-                    new Member("node-b", MemberStatus.REMOVED, 2, 9), Member.joining("nöde-ç"))),
+            new Join(3),
+            new Gossip(List.of(new Member("node-a", 0, MemberStatus.UP, 1, 7),
+                    new Member("node-b", 0, MemberStatus.REMOVED, 2, 9), Member.joining("nöde-ç", 0))),
             new Heartbeat(),
             new Reply(42, false, "hello from e-1@node-b"),
             new Reply(-3, true, "entity e-1 failed"),

@@ -50,6 +50,19 @@ public final class VirtualCluster {
     }
 
     /**
+     * Starts the next incarnation of a killed node with the cluster on it; it joins on its own.
+     *
+     * @param role     the killed node
+     * @param settings the settings of every node
+     * @return the cluster on the new incarnation
+     */
+    public ExampleCluster restart(String role, ClusterSettings settings) {
+        ExampleCluster next = ExampleCluster.start(world.restart(role), settings);
+        nodes.put(role, next);
+        return next;
+    }
+
+    /**
      * Kills a node and runs until every other node has removed it.
      *
      * @param role the node

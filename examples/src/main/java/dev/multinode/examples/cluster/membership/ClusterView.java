@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * An immutable member table: one {@link Member} per role, as one node sees the cluster.
+ * An immutable member table: one {@link Member} per role (its latest known incarnation), as one node
+ * sees the cluster.
  */
 public final class ClusterView {
 
@@ -147,7 +148,11 @@ public final class ClusterView {
             if (text.length() > 1) {
                 text.append(", ");
             }
-            text.append(m.role()).append(' ').append(m.status());
+            text.append(m.role());
+            if (m.incarnation() > 0) {
+                text.append('/').append(m.incarnation());
+            }
+            text.append(' ').append(m.status());
             if (m.hasBeenUp()) {
                 text.append(" #").append(m.upNumber());
             }

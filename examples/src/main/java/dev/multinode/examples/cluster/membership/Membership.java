@@ -24,6 +24,7 @@ public final class Membership {
 
     private final Messaging messaging;
     private final String self;
+    private final int incarnation;
     private final String seed;
     private final Duration gossipInterval;
     private final Logger log;
@@ -43,10 +44,11 @@ public final class Membership {
     public Membership(Messaging messaging, String seed, Duration gossipInterval) {
         this.messaging = messaging;
         this.self = messaging.self();
+        this.incarnation = messaging.incarnation();
         this.seed = seed;
         this.gossipInterval = gossipInterval;
         this.log = messaging.log();
-        messaging.handle(Join.class, (from, join) -> onJoin(from));
+        messaging.handle(Join.class, this::onJoin);
         messaging.handle(Gossip.class, this::onGossip);
     }
 
@@ -92,13 +94,14 @@ public final class Membership {
         });
     }
 
-    /** Enters the cluster: the seed is up at once, any other node joins through the seed. */
+    /**
+     * Enters the cluster: the seed's first incarnation founds it and is up at once; any other node,
+     * and a restarted seed, joins.
+     */
     public void start() {
         active = true;
-        update(view.with(self.equals(seed) ? Member.joining(self).up(1) : Member.joining(self)));
-        if (!self.equals(seed)) {
-            messaging.send(seed, new Join());
-        }
+        update(view.with(founds() ? Member.joining(self, incarnation).up(1) : Member.joining(self, incarnation)));
+        askToJoin();
         gossipTimer = messaging.scheduler().scheduleRepeatedly(gossipInterval, this::gossipRound);
     }
 
@@ -160,7 +163,7 @@ public final class Membership {
             return;
         }
         if (!joined()) {
-            messaging.send(seed, new Join());
+            askToJoin();
         }
         if (view.leader().map(Member::role).filter(self::equals).isPresent()) {
             update(LeaderActions.apply(view));
@@ -168,12 +171,37 @@ public final class Membership {
         nextPeer().ifPresent(peer -> messaging.send(peer, new Gossip(view.members())));
     }
 
+    private boolean founds() {
+        return self.equals(seed) && incarnation == 0;
+    }
+
+    /**
+     * A restarted seed must not found a second cluster beside the one its first life founded, so it
+     * asks every other role: whoever is a member answers.
+     */
+    private void askToJoin() {
+        if (founds()) {
+            return;
+        }
+        Join join = new Join(incarnation);
+        if (self.equals(seed)) {
+            messaging.roles().stream().filter(r -> !r.equals(self)).forEach(r -> messaging.send(r, join));
+        } else {
+            messaging.send(seed, join);
+        }
+    }
+
     private boolean joined() {
         return view.members().size() > 1;
     }
 
+    /**
+     * Gossips to members neither down nor removed: a node must not learn that it is down from news
+     * queued while it was frozen, but from a member it talks to once it runs again.
+     */
     private Optional<String> nextPeer() {
-        List<String> peers = view.activeRoles().stream().filter(r -> !r.equals(self)).toList();
+        List<String> peers = view.members().stream()
+                .filter(m -> !m.status().isTerminal() && !m.role().equals(self)).map(Member::role).toList();
         if (peers.isEmpty()) {
             return Optional.empty();
         }
@@ -181,15 +209,16 @@ public final class Membership {
         return Optional.of(peers.get(nextPeer));
     }
 
-    private void onJoin(String from) {
+    private void onJoin(String from, Join join) {
         if (!active) {
             return;
         }
         Optional<Member> known = view.member(from);
-        if (known.isEmpty()) {
-            update(view.with(Member.joining(from)));
+        if (known.isEmpty() || known.get().incarnation() < join.incarnation()) {
+            // A new incarnation replaces the old one, whatever the old one's status.
+            update(view.with(Member.joining(from, join.incarnation())));
         } else if (known.get().status() == MemberStatus.REMOVED) {
-            log.warn("{} asked to join but was removed; a removed role cannot rejoin", from);
+            log.warn("{} asked to join but was removed; only a new incarnation of it can join", from);
         }
         messaging.send(from, new Gossip(view.members()));
     }
@@ -199,11 +228,23 @@ public final class Membership {
             return;
         }
         ClusterView incoming = ClusterView.of(gossip.members());
+        if (isRemovedSender(from, incoming)) {
+            // What a removed member believes (say, that it downed us while it was cut off) must not
+            // spread; our table tells it that it is out.
+            messaging.send(from, new Gossip(view.members()));
+            return;
+        }
         ClusterView merged = view.merge(incoming);
         update(merged);
         if (!merged.equals(incoming)) {
             messaging.send(from, new Gossip(merged.members()));
         }
+    }
+
+    private boolean isRemovedSender(String from, ClusterView incoming) {
+        Optional<Member> known = view.member(from);
+        int theirs = incoming.member(from).map(Member::incarnation).orElse(-1);
+        return known.isPresent() && known.get().status() == MemberStatus.REMOVED && theirs <= known.get().incarnation();
     }
 
     private void update(ClusterView next) {
@@ -213,6 +254,16 @@ public final class Membership {
         }
         view = next;
         logChanges(previous, next);
+        // before the listeners, so that they see that this node no longer takes part
+        if (next.status(self).filter(MemberStatus::isTerminal).isPresent() && active) {
+            if (leaving) {
+                log.info("this node left the cluster");
+            } else {
+                log.warn("this node is {} in its own view; it no longer takes part in the cluster",
+                        next.status(self).orElseThrow());
+            }
+            deactivate();
+        }
         for (MembershipListener listener : List.copyOf(listeners)) {
             listener.onChange(previous, next);
         }
@@ -222,15 +273,6 @@ public final class Membership {
                 it.remove();
                 waiter.future.complete(next);
             }
-        }
-        if (next.status(self).filter(MemberStatus::isTerminal).isPresent() && active) {
-            if (leaving) {
-                log.info("this node left the cluster");
-            } else {
-                log.warn("this node is {} in its own view; it no longer takes part in the cluster",
-                        next.status(self).orElseThrow());
-            }
-            deactivate();
         }
     }
 
@@ -243,8 +285,9 @@ public final class Membership {
         for (Member member : next.members()) {
             Optional<Member> before = previous.member(member.role());
             if (before.isEmpty() || before.get().status() != member.status()
-                    || before.get().upNumber() != member.upNumber()) {
-                log.info("member {} is {}{}", member.role(), member.status(),
+                    || before.get().upNumber() != member.upNumber()
+                    || before.get().incarnation() != member.incarnation()) {
+                log.info("member {} (incarnation {}) is {}{}", member.role(), member.incarnation(), member.status(),
                         member.hasBeenUp() ? " #" + member.upNumber() : "");
             }
         }

@@ -16,6 +16,9 @@ public interface ClusterNetwork {
     /** @return this node's role */
     String self();
 
+    /** @return which life of this role runs here: 0 at its first start, one more per restart */
+    int incarnation();
+
     /** @return every role that may take part, this one included */
     List<String> roles();
 

@@ -47,6 +47,11 @@ public final class Messaging {
         return network.self();
     }
 
+    /** @return which life of this node's role runs here */
+    public int incarnation() {
+        return network.incarnation();
+    }
+
     /** @return every role that may take part */
     public List<String> roles() {
         return network.roles();

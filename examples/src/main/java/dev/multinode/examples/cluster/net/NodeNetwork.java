@@ -22,12 +22,17 @@ public final class NodeNetwork implements ClusterNetwork {
      */
     public NodeNetwork(Node node) {
         this.node = node;
-        this.scheduler = new SerialScheduler(node.executor(), node.log());
+        this.scheduler = new SerialScheduler(node.executor(), System::nanoTime, node.log());
     }
 
     @Override
     public String self() {
         return node.role();
+    }
+
+    @Override
+    public int incarnation() {
+        return node.incarnation();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -25,6 +26,7 @@ public final class SerialScheduler implements ClusterScheduler {
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(2);
 
     private final ScheduledExecutorService executor;
+    private final LongSupplier clock;
     private final Logger log;
     private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -33,16 +35,18 @@ public final class SerialScheduler implements ClusterScheduler {
 
     /**
      * @param executor the executor that lends its threads
+     * @param clock    the time {@link #nanoTime()} reads, in nanoseconds
      * @param log      where failing tasks are reported
      */
-    public SerialScheduler(ScheduledExecutorService executor, Logger log) {
+    public SerialScheduler(ScheduledExecutorService executor, LongSupplier clock, Logger log) {
         this.executor = executor;
+        this.clock = clock;
         this.log = log;
     }
 
     @Override
     public long nanoTime() {
-        return System.nanoTime();
+        return clock.getAsLong();
     }
 
     @Override

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class HeartbeatTrackerTest {
 
     private static final long MS = 1_000_000L;
-    private static final Member UP = new Member("b", MemberStatus.UP, 2, 2);
-    private static final Member UNREACHABLE = new Member("b", MemberStatus.UNREACHABLE, 2, 3);
+    private static final Member UP = new Member("b", 0, MemberStatus.UP, 2, 2);
+    private static final Member UNREACHABLE = new Member("b", 0, MemberStatus.UNREACHABLE, 2, 3);
 
     private final HeartbeatTracker tracker = new HeartbeatTracker(Duration.ofMillis(500), Duration.ofMillis(500));
 
@@ -27,7 +27,7 @@ class HeartbeatTrackerTest {
         tracker.heard("b", 0);
         assertEquals(Verdict.NONE, tracker.judge(UP, 500 * MS, false));
         assertEquals(Verdict.UNREACHABLE, tracker.judge(UP, 501 * MS, false));
-        assertEquals(Verdict.UNREACHABLE, tracker.judge(Member.joining("b"), 501 * MS, false));
+        assertEquals(Verdict.UNREACHABLE, tracker.judge(Member.joining("b", 0), 501 * MS, false));
     }
 
     @Test
@@ -48,8 +48,8 @@ class HeartbeatTrackerTest {
     @Test
     void downAndRemovedMembersAreLeftAlone() {
         tracker.heard("b", 0);
-        assertEquals(Verdict.NONE, tracker.judge(new Member("b", MemberStatus.DOWN, 2, 4), 9000 * MS, true));
-        assertEquals(Verdict.NONE, tracker.judge(new Member("b", MemberStatus.REMOVED, 2, 5), 9000 * MS, true));
+        assertEquals(Verdict.NONE, tracker.judge(new Member("b", 0, MemberStatus.DOWN, 2, 4), 9000 * MS, true));
+        assertEquals(Verdict.NONE, tracker.judge(new Member("b", 0, MemberStatus.REMOVED, 2, 5), 9000 * MS, true));
     }
 
     @Test

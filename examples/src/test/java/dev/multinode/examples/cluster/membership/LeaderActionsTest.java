@@ -14,25 +14,25 @@ class LeaderActionsTest {
 
     @Test
     void joiningMembersMoveUpInRoleOrderAfterEveryNumberEverGiven() {
-        ClusterView view = ClusterView.of(List.of(new Member("a", UP, 1, 2), new Member("old", REMOVED, 4, 9),
-                Member.joining("d"), Member.joining("c")));
+        ClusterView view = ClusterView.of(List.of(new Member("a", 0, UP, 1, 2), new Member("old", 0, REMOVED, 4, 9),
+                Member.joining("d", 0), Member.joining("c", 0)));
         ClusterView after = LeaderActions.apply(view);
-        assertEquals(new Member("c", UP, 5, 2), after.member("c").orElseThrow());
-        assertEquals(new Member("d", UP, 6, 2), after.member("d").orElseThrow());
+        assertEquals(new Member("c", 0, UP, 5, 2), after.member("c").orElseThrow());
+        assertEquals(new Member("d", 0, UP, 6, 2), after.member("d").orElseThrow());
     }
 
     @Test
     void downMembersAreRemovedAndUnreachableOnesStay() {
-        ClusterView view = ClusterView.of(List.of(new Member("a", UP, 1, 2), new Member("b", DOWN, 2, 4),
-                new Member("c", UNREACHABLE, 3, 3)));
+        ClusterView view = ClusterView.of(List.of(new Member("a", 0, UP, 1, 2), new Member("b", 0, DOWN, 2, 4),
+                new Member("c", 0, UNREACHABLE, 3, 3)));
         ClusterView after = LeaderActions.apply(view);
-        assertEquals(new Member("b", REMOVED, 2, 5), after.member("b").orElseThrow());
-        assertEquals(new Member("c", UNREACHABLE, 3, 3), after.member("c").orElseThrow());
+        assertEquals(new Member("b", 0, REMOVED, 2, 5), after.member("b").orElseThrow());
+        assertEquals(new Member("c", 0, UNREACHABLE, 3, 3), after.member("c").orElseThrow());
     }
 
     @Test
     void nothingToDoKeepsTheView() {
-        ClusterView view = ClusterView.of(List.of(new Member("a", UP, 1, 2)));
+        ClusterView view = ClusterView.of(List.of(new Member("a", 0, UP, 1, 2)));
         assertSame(view, LeaderActions.apply(view));
     }
 }

@@ -17,32 +17,32 @@ class MemberTest {
 
     @Test
     void theHigherVersionWins() {
-        Member older = new Member("b", UP, 2, 3);
-        Member newer = new Member("b", UNREACHABLE, 2, 4);
+        Member older = new Member("b", 0, UP, 2, 3);
+        Member newer = new Member("b", 0, UNREACHABLE, 2, 4);
         assertEquals(newer, older.merge(newer));
         assertEquals(newer, newer.merge(older));
     }
 
     @Test
     void removedAndDownBeatAnyVersion() {
-        Member down = new Member("b", DOWN, 2, 3);
-        Member reachableAgain = new Member("b", UP, 2, 10);
+        Member down = new Member("b", 0, DOWN, 2, 3);
+        Member reachableAgain = new Member("b", 0, UP, 2, 10);
         assertEquals(down, reachableAgain.merge(down));
-        Member removed = new Member("b", REMOVED, 2, 4);
-        assertEquals(removed, new Member("b", DOWN, 2, 20).merge(removed));
+        Member removed = new Member("b", 0, REMOVED, 2, 4);
+        assertEquals(removed, new Member("b", 0, DOWN, 2, 20).merge(removed));
     }
 
     @Test
     void onEqualVersionsTheLaterStatusWins() {
-        assertEquals(UNREACHABLE, new Member("b", UP, 2, 5).merge(new Member("b", UNREACHABLE, 2, 5)).status());
+        assertEquals(UNREACHABLE, new Member("b", 0, UP, 2, 5).merge(new Member("b", 0, UNREACHABLE, 2, 5)).status());
     }
 
     @Test
     void theUpNumberSurvivesAMergeWithAnEntryThatNeverSawIt() {
-        Member promoted = new Member("b", UP, 3, 2);
-        Member markedUnreachableWhileJoining = new Member("b", UNREACHABLE, 0, 2);
+        Member promoted = new Member("b", 0, UP, 3, 2);
+        Member markedUnreachableWhileJoining = new Member("b", 0, UNREACHABLE, 0, 2);
         Member merged = promoted.merge(markedUnreachableWhileJoining);
-        assertEquals(new Member("b", UNREACHABLE, 3, 2), merged);
+        assertEquals(new Member("b", 0, UNREACHABLE, 3, 2), merged);
     }
 
     @Test
@@ -51,7 +51,7 @@ class MemberTest {
         for (MemberStatus status : MemberStatus.values()) {
             for (int up = 0; up <= 2; up++) {
                 for (long version = 1; version <= 3; version++) {
-                    all.add(new Member("x", status, up, version));
+                    all.add(new Member("x", 0, status, up, version));
                 }
             }
         }
@@ -68,21 +68,30 @@ class MemberTest {
 
     @Test
     void transitionsBumpTheVersion() {
-        Member joining = Member.joining("c");
-        assertEquals(new Member("c", JOINING, 0, 1), joining);
-        assertEquals(new Member("c", UP, 4, 2), joining.up(4));
-        assertEquals(new Member("c", UNREACHABLE, 4, 3), joining.up(4).withStatus(UNREACHABLE));
+        Member joining = Member.joining("c", 0);
+        assertEquals(new Member("c", 0, JOINING, 0, 1), joining);
+        assertEquals(new Member("c", 0, UP, 4, 2), joining.up(4));
+        assertEquals(new Member("c", 0, UNREACHABLE, 4, 3), joining.up(4).withStatus(UNREACHABLE));
+    }
+
+    @Test
+    void aNewIncarnationReplacesTheOldOneWhateverTheOldOnesStatusVersionOrUpNumber() {
+        Member removed = new Member("c", 0, REMOVED, 3, 9);
+        Member rejoining = Member.joining("c", 1);
+        assertEquals(rejoining, removed.merge(rejoining));
+        assertEquals(rejoining, rejoining.merge(removed));
+        assertEquals(rejoining, new Member("c", 0, UP, 3, 40).merge(rejoining), "its up-number is not inherited");
     }
 
     @Test
     void entriesOfDifferentMembersDoNotMerge() {
-        assertThrows(IllegalArgumentException.class, () -> Member.joining("a").merge(Member.joining("b")));
+        assertThrows(IllegalArgumentException.class, () -> Member.joining("a", 0).merge(Member.joining("b", 0)));
     }
 
     @Test
     void invalidEntriesAreRejectedWithTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Member("a", UP, -1, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Member("a", 0, UP, -1, 0));
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Member("", UP, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Member("", 0, UP, 1, 1));
     }
 }

@@ -85,4 +85,60 @@ class MembershipTest {
                 .map(Member::role).collect(Collectors.toSet()));
         assertTrue(!cluster.node("node-c").membership().isActive(), "the node that left no longer takes part");
     }
+    @Test
+    void aRestartedNodeRejoinsAsANewIncarnationAndTheOldOneNeverComesBack() {
+        VirtualCluster cluster = VirtualCluster.startUp(ClusterSettings.defaults(), "node-a", "node-b", "node-c");
+        List<Integer> incarnationsSeen = new ArrayList<>();
+        cluster.node("node-a").membership().addListener((previous, current) -> current.member("node-c")
+                .map(Member::incarnation).ifPresent(incarnationsSeen::add));
+        cluster.killAndAwaitRemoval("node-c");
+        ExampleCluster c = cluster.restart("node-c", ClusterSettings.defaults());
+        cluster.world().await(c.membership().when(v -> v.upMembers().size() == 3), LIMIT);
+        cluster.awaitStatus("node-c", MemberStatus.UP);
+        Member rejoined = cluster.node("node-a").membership().view().member("node-c").orElseThrow();
+        assertEquals(1, rejoined.incarnation());
+        List<Member> oldestFirst = cluster.node("node-a").membership().view().upMembers();
+        assertEquals(rejoined, oldestFirst.get(oldestFirst.size() - 1), "the new incarnation is the youngest member");
+        assertEquals(incarnationsSeen.stream().sorted().toList(), incarnationsSeen, "never back to incarnation 0");
+    }
+
+    @Test
+    void aNewIncarnationReplacesTheOldOneBeforeTheFailureDetectorRemovesIt() {
+        ClusterSettings slowDown = ClusterSettings.defaults()
+                .withFailureDetection(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(60));
+        VirtualCluster cluster = VirtualCluster.startUp(slowDown, "node-a", "node-b", "node-c");
+        cluster.world().kill("node-c");
+        cluster.awaitStatus("node-c", MemberStatus.UNREACHABLE);
+        ExampleCluster c = cluster.restart("node-c", slowDown);
+        cluster.world().await(c.membership().when(v -> v.upMembers().size() == 3), LIMIT);
+        cluster.awaitStatus("node-c", MemberStatus.UP);
+        assertEquals(1, cluster.node("node-b").membership().view().member("node-c").orElseThrow().incarnation());
+        assertTrue(cluster.world().elapsed().compareTo(Duration.ofSeconds(10)) < 0, "took " + cluster.world().elapsed());
+    }
+
+    @Test
+    void aRestartedSeedJoinsTheClusterItFoundedInsteadOfFoundingAnother() {
+        VirtualCluster cluster = VirtualCluster.startUp(ClusterSettings.defaults(), "node-a", "node-b", "node-c");
+        cluster.killAndAwaitRemoval("node-a");
+        ExampleCluster a = cluster.restart("node-a", ClusterSettings.defaults());
+        cluster.world().await(a.membership().when(v -> v.upMembers().size() == 3), LIMIT);
+        ClusterView view = a.membership().view();
+        assertEquals("node-b", view.oldest().orElseThrow().role(), "the restarted seed is the youngest now");
+        assertEquals(1, view.member("node-a").orElseThrow().incarnation());
+    }
+
+    @Test
+    void gossipFromARemovedMemberDoesNotSpreadButTellsItThatItIsOut() {
+        VirtualCluster cluster = VirtualCluster.startUp(ClusterSettings.defaults(), "node-a", "node-b", "node-c");
+        VirtualWorld world = cluster.world();
+        world.pause("node-c");
+        cluster.awaitStatus("node-c", MemberStatus.REMOVED);
+        ClusterView before = cluster.node("node-a").membership().view();
+        world.resume("node-c");
+        world.runUntil("node-c out", () -> !cluster.node("node-c").membership().isActive(), LIMIT);
+        world.advance(Duration.ofSeconds(2));
+        assertEquals(MemberStatus.REMOVED, cluster.node("node-c").membership().view().status("node-c").orElseThrow());
+        assertEquals(before, cluster.node("node-a").membership().view(), "nothing node-c believed spread");
+        assertEquals(2, cluster.node("node-b").membership().view().upMembers().size());
+    }
 }

@@ -41,7 +41,7 @@ class MessagingTest {
         messaging.start();
         world.network("a").scheduler().execute(() -> {
             messaging.send("a", new Heartbeat());
-            messaging.send("a", new Join());
+            messaging.send("a", new Join(0));
         });
         world.advance(Duration.ofMillis(10));
         assertEquals(List.of("heartbeat from a"), received);

@@ -24,7 +24,7 @@ class SerialSchedulerTest {
 
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2);
     private final SerialScheduler scheduler =
-            new SerialScheduler(executor, LoggerFactory.getLogger(SerialSchedulerTest.class));
+            new SerialScheduler(executor, System::nanoTime, LoggerFactory.getLogger(SerialSchedulerTest.class));
 
     @AfterEach
     void stopExecutor() throws InterruptedException {

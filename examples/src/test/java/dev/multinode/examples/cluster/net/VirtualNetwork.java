@@ -14,20 +14,27 @@ public final class VirtualNetwork implements ClusterNetwork {
 
     private final VirtualWorld world;
     private final String self;
+    private final int incarnation;
     private final VirtualScheduler scheduler;
     private final Logger log;
     private FrameHandler handler;
 
-    VirtualNetwork(VirtualWorld world, String self) {
+    VirtualNetwork(VirtualWorld world, String self, int incarnation) {
         this.world = world;
         this.self = self;
-        this.scheduler = new VirtualScheduler(world, self);
+        this.incarnation = incarnation;
+        this.scheduler = new VirtualScheduler(world, this);
         this.log = LoggerFactory.getLogger("virtual." + self);
     }
 
     @Override
     public String self() {
         return self;
+    }
+
+    @Override
+    public int incarnation() {
+        return incarnation;
     }
 
     @Override

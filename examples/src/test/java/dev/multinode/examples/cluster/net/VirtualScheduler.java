@@ -6,12 +6,12 @@ import java.time.Duration;
 public final class VirtualScheduler implements ClusterScheduler {
 
     private final VirtualWorld world;
-    private final String role;
+    private final VirtualNetwork network;
     private boolean shutDown;
 
-    VirtualScheduler(VirtualWorld world, String role) {
+    VirtualScheduler(VirtualWorld world, VirtualNetwork network) {
         this.world = world;
-        this.role = role;
+        this.network = network;
     }
 
     @Override
@@ -22,28 +22,28 @@ public final class VirtualScheduler implements ClusterScheduler {
     @Override
     public void execute(Runnable task) {
         if (!shutDown) {
-            world.enqueue(role, world.now(), task, false);
+            world.enqueue(network, world.now(), task, false);
         }
     }
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
         Timer timer = new Timer(task, 0);
-        world.enqueue(role, world.now() + delay.toNanos(), timer, false);
+        world.enqueue(network, world.now() + delay.toNanos(), timer, false);
         return timer;
     }
 
     @Override
     public Cancellable scheduleRepeatedly(Duration period, Runnable task) {
         Timer timer = new Timer(task, period.toNanos());
-        world.enqueue(role, world.now() + period.toNanos(), timer, false);
+        world.enqueue(network, world.now() + period.toNanos(), timer, false);
         return timer;
     }
 
     @Override
     public void shutdown(Runnable lastTask) {
         shutDown = true;
-        world.enqueue(role, world.now(), lastTask, true);
+        world.enqueue(network, world.now(), lastTask, true);
     }
 
     /** @return whether {@link #shutdown} was called */
@@ -69,7 +69,7 @@ public final class VirtualScheduler implements ClusterScheduler {
             }
             task.run();
             if (periodNanos > 0 && !cancelled) {
-                world.enqueue(role, world.now() + periodNanos, this, false);
+                world.enqueue(network, world.now() + periodNanos, this, false);
             }
         }
 

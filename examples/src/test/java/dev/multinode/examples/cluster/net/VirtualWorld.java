@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
  * An in-memory world for cluster unit tests: every node's tasks and every frame in flight sit in one
  * queue ordered by virtual time, and the test thread runs them, so a run is deterministic and seconds
  * of cluster time take milliseconds. Frames take one virtual millisecond; killed nodes and blackholed
- * links drop them.
+ * links drop them. A restarted node is a new incarnation on a new network; a paused node's tasks and
+ * the frames sent to it wait, in order, until it resumes.
  */
 public final class VirtualWorld {
 
@@ -31,6 +32,8 @@ public final class VirtualWorld {
     private final PriorityQueue<Task> queue =
             new PriorityQueue<>(Comparator.comparingLong(Task::time).thenComparingLong(Task::sequence));
     private final Set<String> dead = new HashSet<>();
+    private final Set<String> paused = new HashSet<>();
+    private final List<Task> held = new ArrayList<>();
     private final Set<List<String>> blocked = new HashSet<>();
     private final Map<ProbeRef, List<String>> deliveries = new HashMap<>();
     private long now;
@@ -43,7 +46,7 @@ public final class VirtualWorld {
     public VirtualWorld(String... roles) {
         this.roles = List.of(roles);
         for (String role : roles) {
-            networks.put(role, new VirtualNetwork(this, role));
+            networks.put(role, new VirtualNetwork(this, role, 0));
         }
     }
 
@@ -81,6 +84,45 @@ public final class VirtualWorld {
      */
     public void kill(String role) {
         dead.add(network(role).self());
+    }
+
+    /**
+     * Starts a killed node's next incarnation on a new network; the old incarnation's tasks and the
+     * frames sent to it never run.
+     *
+     * @param role a killed node
+     * @return the new incarnation's network
+     * @throws IllegalStateException if the node is alive
+     */
+    public VirtualNetwork restart(String role) {
+        if (!dead.contains(role)) {
+            throw new IllegalStateException(role + " is alive; kill it before restarting it");
+        }
+        VirtualNetwork next = new VirtualNetwork(this, role, network(role).incarnation() + 1);
+        networks.put(role, next);
+        dead.remove(role);
+        return next;
+    }
+
+    /**
+     * Freezes a node: its tasks and the frames sent to it wait until {@link #resume}; its clock runs on.
+     *
+     * @param role the node
+     */
+    public void pause(String role) {
+        paused.add(network(role).self());
+    }
+
+    /**
+     * Lets a paused node go on: what waited runs first, in its order.
+     *
+     * @param role a paused node
+     */
+    public void resume(String role) {
+        paused.remove(role);
+        List<Task> waiting = held.stream().filter(t -> t.network.self().equals(role)).toList();
+        held.removeAll(waiting);
+        waiting.forEach(t -> queue.add(new Task(now, sequence++, t.network, t.runnable, t.last)));
     }
 
     /**
@@ -123,7 +165,8 @@ public final class VirtualWorld {
      * @param bytes the frame
      */
     public void inject(String from, String to, byte[] bytes) {
-        enqueue(to, now + LATENCY_NANOS, () -> network(to).receive(from, ByteBuffer.wrap(bytes).asReadOnlyBuffer()),
+        VirtualNetwork receiver = network(to);
+        enqueue(receiver, now + LATENCY_NANOS, () -> receiver.receive(from, ByteBuffer.wrap(bytes).asReadOnlyBuffer()),
                 false);
     }
 
@@ -209,7 +252,8 @@ public final class VirtualWorld {
         }
         byte[] bytes = new byte[frame.remaining()];
         frame.duplicate().get(bytes);
-        enqueue(to, now + LATENCY_NANOS, () -> network(to).receive(from, ByteBuffer.wrap(bytes).asReadOnlyBuffer()),
+        VirtualNetwork receiver = networks.get(to);
+        enqueue(receiver, now + LATENCY_NANOS, () -> receiver.receive(from, ByteBuffer.wrap(bytes).asReadOnlyBuffer()),
                 false);
     }
 
@@ -219,19 +263,26 @@ public final class VirtualWorld {
         }
     }
 
-    void enqueue(String role, long time, Runnable task, boolean last) {
-        queue.add(new Task(time, sequence++, role, task, last));
+    void enqueue(VirtualNetwork network, long time, Runnable task, boolean last) {
+        queue.add(new Task(time, sequence++, network, task, last));
     }
 
     private void runNext() {
         Task task = queue.poll();
         now = Math.max(now, task.time);
-        if (dead.contains(task.role) || (network(task.role).scheduler().isShutDown() && !task.last)) {
+        String role = task.network.self();
+        if (dead.contains(role) || networks.get(role) != task.network
+                || (task.network.scheduler().isShutDown() && !task.last)) {
+            return;
+        }
+        if (paused.contains(role)) {
+            held.add(task);
             return;
         }
         task.runnable.run();
     }
 
-    private record Task(long time, long sequence, String role, Runnable runnable, boolean last) {
+    /** A task of one incarnation of a node: a later incarnation never runs it. */
+    private record Task(long time, long sequence, VirtualNetwork network, Runnable runnable, boolean last) {
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multinode.examples.cluster.ClusterSettings;
+import dev.multinode.examples.cluster.ExampleCluster;
 import dev.multinode.examples.cluster.VirtualCluster;
 import dev.multinode.examples.cluster.membership.MemberStatus;
 import dev.multinode.examples.cluster.net.VirtualWorld;
@@ -87,6 +88,20 @@ class ShardingTest {
             }
         }
         assertEquals(after, homesAsSeenFrom(cluster, "node-b"));
+    }
+
+    @Test
+    void aNodeRestartedBeforeItIsDownedGetsItsShardsBackAndNothingElseMoves() {
+        ClusterSettings slowDown = settings
+                .withFailureDetection(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(60));
+        VirtualCluster cluster = VirtualCluster.startUp(slowDown, "node-a", "node-b", "node-c");
+        Map<String, String> before = homesAsSeenFrom(cluster, "node-a");
+        cluster.world().kill("node-c");
+        cluster.awaitStatus("node-c", MemberStatus.UNREACHABLE);
+        ExampleCluster c = cluster.restart("node-c", slowDown);
+        cluster.world().await(c.membership().when(v -> v.upMembers().size() == 3), LIMIT);
+        assertEquals(before, homesAsSeenFrom(cluster, "node-a"), "every shard is where it was");
+        assertEquals(onNode(before, "node-c"), c.sharding().localEntities(), "the new incarnation hosts them");
     }
 
     @Test

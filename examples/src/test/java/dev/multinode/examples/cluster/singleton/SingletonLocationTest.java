@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SingletonLocationTest {
 
     private static ClusterView oldestIs(MemberStatus status) {
-        return ClusterView.of(List.of(new Member("a", status, 1, 3), new Member("b", UP, 2, 2)));
+        return ClusterView.of(List.of(new Member("a", 0, status, 1, 3), new Member("b", 0, UP, 2, 2)));
     }
 
     @Test
@@ -48,7 +48,7 @@ class SingletonLocationTest {
 
     @Test
     void withoutAnyMemberUpThereIsNoHost() {
-        ClusterView joining = ClusterView.of(List.of(Member.joining("a")));
+        ClusterView joining = ClusterView.of(List.of(Member.joining("a", 0)));
         assertFalse(SingletonLocation.runsOn(joining, "a"));
         assertEquals(Optional.empty(), SingletonLocation.target(joining, "a"));
     }

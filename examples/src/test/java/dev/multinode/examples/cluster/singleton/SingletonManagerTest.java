@@ -40,24 +40,24 @@ class SingletonManagerTest {
 
     @Test
     void startsOnceWhenThisNodeBecomesTheOldestAndStopsWhenItIsNoLonger() {
-        ClusterView aOldest = view(new Member("a", UP, 1, 2), new Member("b", UP, 2, 2));
+        ClusterView aOldest = view(new Member("a", 0, UP, 1, 2), new Member("b", 0, UP, 2, 2));
         onB.onView(aOldest);
         assertEquals(List.of(), calls);
-        onB.onView(aOldest.with(new Member("a", UNREACHABLE, 1, 3)));
+        onB.onView(aOldest.with(new Member("a", 0, UNREACHABLE, 1, 3)));
         assertEquals(List.of(), calls, "no hand-over while a is only unreachable");
-        ClusterView bOldest = aOldest.with(new Member("a", REMOVED, 1, 5));
+        ClusterView bOldest = aOldest.with(new Member("a", 0, REMOVED, 1, 5));
         onB.onView(bOldest);
         onB.onView(bOldest);
         assertEquals(List.of("start"), calls);
         assertTrue(onB.isRunning());
-        onB.onView(bOldest.with(new Member("b", REMOVED, 2, 3)));
+        onB.onView(bOldest.with(new Member("b", 0, REMOVED, 2, 3)));
         assertEquals(List.of("start", "stop"), calls);
         assertFalse(onB.isRunning());
     }
 
     @Test
     void aFailedStartIsRetriedAtTheNextViewChange() {
-        ClusterView bOldest = view(new Member("b", UP, 1, 2));
+        ClusterView bOldest = view(new Member("b", 0, UP, 1, 2));
         failStart = true;
         onB.onView(bOldest);
         assertFalse(onB.isRunning());
