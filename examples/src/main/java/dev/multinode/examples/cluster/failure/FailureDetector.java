@@ -11,14 +11,22 @@ import java.time.Duration;
 /**
  * Sends a heartbeat to every other member each interval, and applies the {@link HeartbeatTracker}'s
  * verdicts to the membership. Runs on the cluster scheduler.
+ *
+ * <p>Two rules keep a node that was frozen (paused, or stalled by a long GC) from harming the
+ * others when it runs again: a tick that comes more than {@code unreachableAfter} after the previous
+ * one means this node was not running, so the silence it saw proves nothing and every member counts
+ * as heard now; and the leader downs members only while the members it can reach are a majority of
+ * those not down or removed, so a node cut off from the rest cannot down them.
  */
 public final class FailureDetector {
 
     private final Messaging messaging;
     private final Membership membership;
     private final Duration heartbeatInterval;
+    private final long unreachableAfterNanos;
     private final HeartbeatTracker tracker;
     private Cancellable timer = () -> { };
+    private long lastTick;
 
     /**
      * @param messaging         this node's messaging
@@ -32,12 +40,14 @@ public final class FailureDetector {
         this.messaging = messaging;
         this.membership = membership;
         this.heartbeatInterval = heartbeatInterval;
+        this.unreachableAfterNanos = unreachableAfter.toNanos();
         this.tracker = new HeartbeatTracker(unreachableAfter, downAfter);
         messaging.handle(Heartbeat.class, (from, heartbeat) -> onHeartbeat(from));
     }
 
     /** Starts sending heartbeats and judging members. */
     public void start() {
+        lastTick = messaging.scheduler().nanoTime();
         timer = messaging.scheduler().scheduleRepeatedly(heartbeatInterval, this::tick);
     }
 
@@ -58,8 +68,14 @@ public final class FailureDetector {
         }
         ClusterView view = membership.view();
         String self = messaging.self();
-        boolean isLeader = view.leader().map(Member::role).filter(self::equals).isPresent();
         long now = messaging.scheduler().nanoTime();
+        if (now - lastTick > unreachableAfterNanos) {
+            messaging.log().warn("this node did not run for {} ms; it counts every member as heard now",
+                    (now - lastTick) / 1_000_000);
+            tracker.heardAll(now);
+        }
+        lastTick = now;
+        boolean mayDown = view.leader().map(Member::role).filter(self::equals).isPresent() && reachesMajority(view);
         Heartbeat heartbeat = new Heartbeat();
         for (Member member : view.members()) {
             if (member.role().equals(self)) {
@@ -72,8 +88,15 @@ public final class FailureDetector {
             if (member.status() != MemberStatus.DOWN) {
                 messaging.send(member.role(), heartbeat);
             }
-            apply(tracker.judge(member, now, isLeader), member.role());
+            apply(tracker.judge(member, now, mayDown), member.role());
         }
+    }
+
+    private static boolean reachesMajority(ClusterView view) {
+        long voting = view.members().stream().filter(m -> !m.status().isTerminal()).count();
+        long reachable = view.members().stream()
+                .filter(m -> m.status() == MemberStatus.UP || m.status() == MemberStatus.JOINING).count();
+        return reachable * 2 > voting;
     }
 
     private void apply(Verdict verdict, String role) {

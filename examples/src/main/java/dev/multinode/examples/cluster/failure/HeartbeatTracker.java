@@ -35,6 +35,16 @@ public final class HeartbeatTracker {
     }
 
     /**
+     * Counts every member as heard now: after this node itself was frozen (a pause, a long GC), the
+     * silence it measured was its own, not the members'.
+     *
+     * @param now the current time, in nanoseconds
+     */
+    public void heardAll(long now) {
+        lastHeard.replaceAll((role, heard) -> now);
+    }
+
+    /**
      * Forgets a member, e.g. once it is removed.
      *
      * @param role the member
@@ -49,15 +59,15 @@ public final class HeartbeatTracker {
      *
      * @param member   the member's entry in this node's view
      * @param now      the current time, in nanoseconds
-     * @param isLeader whether this node is the leader, the only one that downs members
+     * @param mayDown  whether this node may down members: it leads and reaches a majority
      * @return the verdict
      */
-    public Verdict judge(Member member, long now, boolean isLeader) {
+    public Verdict judge(Member member, long now, boolean mayDown) {
         long silence = now - lastHeard.computeIfAbsent(member.role(), r -> now);
         return switch (member.status()) {
             case JOINING, UP -> silence > unreachableAfterNanos ? Verdict.UNREACHABLE : Verdict.NONE;
             case UNREACHABLE -> silence <= unreachableAfterNanos ? Verdict.REACHABLE
-                    : isLeader && silence > unreachableAfterNanos + downAfterNanos ? Verdict.DOWN : Verdict.NONE;
+                    : mayDown && silence > unreachableAfterNanos + downAfterNanos ? Verdict.DOWN : Verdict.NONE;
             case DOWN, REMOVED -> Verdict.NONE;
         };
     }

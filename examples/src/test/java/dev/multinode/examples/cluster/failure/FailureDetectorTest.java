@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.multinode.examples.cluster.ClusterSettings;
 import dev.multinode.examples.cluster.VirtualCluster;
 import dev.multinode.examples.cluster.membership.ClusterView;
+import dev.multinode.examples.cluster.membership.Member;
 import dev.multinode.examples.cluster.membership.MemberStatus;
+import dev.multinode.examples.cluster.net.VirtualWorld;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FailureDetectorTest {
@@ -47,6 +50,35 @@ class FailureDetectorTest {
         assertEquals(upNumber, cluster.node("node-a").membership().view().member("node-c").orElseThrow().upNumber());
         cluster.world().advance(Duration.ofSeconds(3));
         assertEquals(3, cluster.node("node-b").membership().view().upMembers().size(), "nobody was downed");
+    }
+
+    @Test
+    void aNodeThatWasFrozenDoesNotTakeItsOwnSilenceForTheOthers() {
+        VirtualCluster cluster = VirtualCluster.startUp(ClusterSettings.defaults(), "node-a", "node-b", "node-c");
+        VirtualWorld world = cluster.world();
+        // cut off too, so that no heartbeat waiting for it tells it the others are alive
+        world.blackhole("node-c", "node-a");
+        world.blackhole("node-c", "node-b");
+        world.pause("node-c");
+        world.advance(Duration.ofSeconds(3));
+        world.resume("node-c");
+        world.advance(Duration.ofMillis(300));
+        assertEquals(List.of(MemberStatus.UP, MemberStatus.UP, MemberStatus.UP),
+                cluster.node("node-c").membership().view().members().stream().map(Member::status).toList(),
+                "node-c, frozen for 3 s, judged the others by what it heard since it runs again");
+    }
+
+    @Test
+    void aLeaderCutOffFromTheMajorityDownsNobody() {
+        VirtualCluster cluster = VirtualCluster.startUp(ClusterSettings.defaults(), "node-a", "node-b", "node-c");
+        VirtualWorld world = cluster.world();
+        world.blackhole("node-a", "node-b");
+        world.blackhole("node-a", "node-c");
+        cluster.awaitStatus("node-a", MemberStatus.REMOVED);
+        world.advance(Duration.ofSeconds(3));
+        ClusterView cutOff = cluster.node("node-a").membership().view();
+        assertEquals(MemberStatus.UNREACHABLE, cutOff.status("node-b").orElseThrow(), cutOff.toString());
+        assertEquals(MemberStatus.UNREACHABLE, cutOff.status("node-c").orElseThrow(), cutOff.toString());
     }
 
     private static void assertBetween(Duration low, Duration high, Duration actual, String what) {
