@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param numberOfShards    how many shards entities are spread over
  * @param bufferSize        the most messages that may wait for a home, per kind (entities, singletons)
  * @param entityFactory     creates sharded entities
+ * @param leaseDuration     how long a singleton host may act on one renewal of its lease; a new host
+ *                          starts at the earliest this long after the old one's last renewal
  */
 public record ClusterSettings(String seed, Duration heartbeatInterval, Duration unreachableAfter, Duration downAfter,
                               Duration gossipInterval, Duration retryInterval, int numberOfShards, int bufferSize,
-                              EntityFactory entityFactory) {
+                              EntityFactory entityFactory, Duration leaseDuration) {
 
     /**
      * Checks the settings.
@@ -35,6 +37,7 @@ public record ClusterSettings(String seed, Duration heartbeatInterval, Duration 
      * @param numberOfShards    the number of shards
      * @param bufferSize        the most messages that may wait for a home
      * @param entityFactory     creates sharded entities
+     * @param leaseDuration     how long a singleton host may act on one renewal of its lease
      * @throws IllegalArgumentException naming the bad value and what is accepted
      */
     public ClusterSettings {
@@ -43,6 +46,7 @@ public record ClusterSettings(String seed, Duration heartbeatInterval, Duration 
         requirePositive("downAfter", downAfter);
         requirePositive("gossipInterval", gossipInterval);
         requirePositive("retryInterval", retryInterval);
+        requirePositive("leaseDuration", leaseDuration);
         if (unreachableAfter.compareTo(heartbeatInterval) <= 0) {
             throw new IllegalArgumentException("unreachableAfter (" + unreachableAfter.toMillis()
                     + " ms) must be longer than heartbeatInterval (" + heartbeatInterval.toMillis()
@@ -59,12 +63,13 @@ public record ClusterSettings(String seed, Duration heartbeatInterval, Duration 
 
     /**
      * @return heartbeat 100 ms, unreachable after 500 ms, down after a further 500 ms, gossip 100 ms,
-     *         retry 100 ms, 24 shards, 1000 buffered messages, {@link EchoEntity} entities; the run's
-     *         first role is the seed
+     *         retry 100 ms, 24 shards, 1000 buffered messages, {@link EchoEntity} entities, singleton
+     *         leases of 500 ms (shorter than the removal of a failed host, so they never delay a
+     *         hand-over); the run's first role is the seed
      */
     public static ClusterSettings defaults() {
         return new ClusterSettings(null, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(500),
-                Duration.ofMillis(100), Duration.ofMillis(100), 24, 1000, EchoEntity::new);
+                Duration.ofMillis(100), Duration.ofMillis(100), 24, 1000, EchoEntity::new, Duration.ofMillis(500));
     }
 
     /**
@@ -73,7 +78,7 @@ public record ClusterSettings(String seed, Duration heartbeatInterval, Duration 
      */
     public ClusterSettings withSeed(String role) {
         return new ClusterSettings(role, heartbeatInterval, unreachableAfter, downAfter, gossipInterval, retryInterval,
-                numberOfShards, bufferSize, entityFactory);
+                numberOfShards, bufferSize, entityFactory, leaseDuration);
     }
 
     /**
@@ -84,7 +89,7 @@ public record ClusterSettings(String seed, Duration heartbeatInterval, Duration 
      */
     public ClusterSettings withFailureDetection(Duration heartbeat, Duration unreachable, Duration down) {
         return new ClusterSettings(seed, heartbeat, unreachable, down, gossipInterval, retryInterval, numberOfShards,
-                bufferSize, entityFactory);
+                bufferSize, entityFactory, leaseDuration);
     }
 
     /**
@@ -94,7 +99,7 @@ public record ClusterSettings(String seed, Duration heartbeatInterval, Duration 
      */
     public ClusterSettings withIntervals(Duration gossip, Duration retry) {
         return new ClusterSettings(seed, heartbeatInterval, unreachableAfter, downAfter, gossip, retry, numberOfShards,
-                bufferSize, entityFactory);
+                bufferSize, entityFactory, leaseDuration);
     }
 
     /**
@@ -103,7 +108,7 @@ public record ClusterSettings(String seed, Duration heartbeatInterval, Duration 
      */
     public ClusterSettings withNumberOfShards(int shards) {
         return new ClusterSettings(seed, heartbeatInterval, unreachableAfter, downAfter, gossipInterval, retryInterval,
-                shards, bufferSize, entityFactory);
+                shards, bufferSize, entityFactory, leaseDuration);
     }
 
     /**
@@ -112,7 +117,7 @@ public record ClusterSettings(String seed, Duration heartbeatInterval, Duration 
      */
     public ClusterSettings withBufferSize(int size) {
         return new ClusterSettings(seed, heartbeatInterval, unreachableAfter, downAfter, gossipInterval, retryInterval,
-                numberOfShards, size, entityFactory);
+                numberOfShards, size, entityFactory, leaseDuration);
     }
 
     /**
@@ -121,7 +126,16 @@ public record ClusterSettings(String seed, Duration heartbeatInterval, Duration 
      */
     public ClusterSettings withEntityFactory(EntityFactory factory) {
         return new ClusterSettings(seed, heartbeatInterval, unreachableAfter, downAfter, gossipInterval, retryInterval,
-                numberOfShards, bufferSize, factory);
+                numberOfShards, bufferSize, factory, leaseDuration);
+    }
+
+    /**
+     * @param lease how long a singleton host may act on one renewal of its lease
+     * @return these settings with another lease duration
+     */
+    public ClusterSettings withLease(Duration lease) {
+        return new ClusterSettings(seed, heartbeatInterval, unreachableAfter, downAfter, gossipInterval, retryInterval,
+                numberOfShards, bufferSize, entityFactory, lease);
     }
 
     private static void requirePositive(String name, Duration value) {

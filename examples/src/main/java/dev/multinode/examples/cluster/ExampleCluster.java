@@ -1,6 +1,7 @@
 package dev.multinode.examples.cluster;
 
 import dev.multinode.Node;
+import dev.multinode.StopReason;
 import dev.multinode.examples.cluster.failure.FailureDetector;
 import dev.multinode.examples.cluster.membership.Membership;
 import dev.multinode.examples.cluster.net.ClusterNetwork;
@@ -46,7 +47,7 @@ public final class ExampleCluster implements AutoCloseable {
         sharding = new Sharding(messaging, membership, requests, settings.numberOfShards(), settings.bufferSize(),
                 settings.retryInterval(), settings.entityFactory());
         pubSub = new PubSub(messaging, membership, settings.retryInterval());
-        singletons = new Singletons(messaging, membership, requests, settings.bufferSize());
+        singletons = new Singletons(messaging, membership, requests, settings.bufferSize(), settings.leaseDuration());
     }
 
     /**
@@ -61,14 +62,22 @@ public final class ExampleCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the cluster on a multinode node; it stops when the node stops.
+     * Starts the cluster on a multinode node; it stops when the node stops: abruptly when the node is
+     * killed ({@link #halt()}), else gracefully ({@link #close()}).
      *
      * @param node     the node
      * @param settings the cluster's settings, the same on every node
      * @return the cluster on that node
      */
     public static ExampleCluster start(Node node, ClusterSettings settings) {
-        return node.closeOnStop(start(new NodeNetwork(node), settings));
+        return node.closeOnStop(start(new NodeNetwork(node), settings),
+                (cluster, reason) -> {
+                    if (reason == StopReason.KILLED) {
+                        cluster.halt();
+                    } else {
+                        cluster.close();
+                    }
+                });
     }
 
     /**
@@ -128,16 +137,33 @@ public final class ExampleCluster implements AutoCloseable {
      */
     @Override
     public void close() {
+        stop(true);
+    }
+
+    /**
+     * Stops as a crashed process would: no leave, so the others find out through their failure
+     * detectors, and nothing given back (the singleton lease expires on its own). Returns once done,
+     * or after a bounded wait; stopping again does nothing.
+     */
+    public void halt() {
+        stop(false);
+    }
+
+    private void stop(boolean graceful) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         messaging.scheduler().shutdown(() -> {
-            singletons.stop();
+            if (graceful) {
+                singletons.stop();
+            }
             sharding.stop();
             pubSub.stop();
             requests.stop();
             failureDetector.stop();
-            membership.leave();
+            if (graceful) {
+                membership.leave();
+            }
             membership.stop();
         });
     }

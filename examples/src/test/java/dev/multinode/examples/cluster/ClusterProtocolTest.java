@@ -24,6 +24,9 @@ import dev.multinode.examples.cluster.sharding.EntityEnvelope;
 import dev.multinode.examples.cluster.sharding.GetShardHome;
 import dev.multinode.examples.cluster.sharding.RegisterRegion;
 import dev.multinode.examples.cluster.sharding.ShardHomes;
+import dev.multinode.examples.cluster.singleton.LeaseGrant;
+import dev.multinode.examples.cluster.singleton.LeaseRelease;
+import dev.multinode.examples.cluster.singleton.LeaseRequest;
 import dev.multinode.examples.cluster.singleton.SingletonEnvelope;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -54,12 +57,15 @@ class ClusterProtocolTest {
             new BucketUpdate(5, List.of(new Subscription("news", new ProbeRef("node-c", "inbox")))),
             new BucketAck(5),
             new Publication("news", "hello", List.of("inbox", "other")),
-            new SingletonEnvelope(new Request("counter", RequestKind.WHERE, 1, "node-a", 0, "")));
+            new SingletonEnvelope(new Request("counter", RequestKind.WHERE, 1, "node-a", 0, "")),
+            new LeaseRequest(7),
+            new LeaseGrant(-2),
+            new LeaseRelease());
 
     @Test
     void everyMessageTypeHasASampleHere() {
         Set<Class<?>> sampled = SAMPLES.stream().map(Object::getClass).collect(Collectors.toSet());
-        assertEquals(12, sampled.size(), "one sample per registered type; update both when adding a type");
+        assertEquals(15, sampled.size(), "one sample per registered type; update both when adding a type");
     }
 
     @Test

@@ -4,8 +4,8 @@ import dev.multinode.examples.cluster.membership.ClusterView;
 import org.slf4j.Logger;
 
 /**
- * Runs one singleton on this node exactly while {@link SingletonLocation#runsOn} holds. Fed every
- * view change, on the cluster scheduler.
+ * Runs one singleton on this node exactly while {@link SingletonLocation#runsOn} holds (and, for user
+ * singletons, while this node's lease is valid). Fed every view change, on the cluster scheduler.
  */
 public final class SingletonManager {
 
@@ -34,7 +34,17 @@ public final class SingletonManager {
      * @param view this node's current view
      */
     public void onView(ClusterView view) {
-        boolean shouldRun = SingletonLocation.runsOn(view, self);
+        onView(view, true);
+    }
+
+    /**
+     * Starts or stops the instance to match the view and this node's lease.
+     *
+     * @param view   this node's current view
+     * @param mayRun whether this node holds what else the instance needs to run (its lease)
+     */
+    public void onView(ClusterView view, boolean mayRun) {
+        boolean shouldRun = mayRun && SingletonLocation.runsOn(view, self);
         if (shouldRun && !running) {
             try {
                 lifecycle.start();

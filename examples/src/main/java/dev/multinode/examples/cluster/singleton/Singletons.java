@@ -25,6 +25,9 @@ import org.slf4j.Logger;
  * node that may host it, i.e. all of them), and {@link #proxy} reaches it. Requests go to the oldest
  * member; they wait in a bounded buffer while there is no oldest member able to take them, or, on the
  * oldest member, until the singleton has started there.
+ *
+ * <p>An instance runs, and handles messages, only while this node holds the {@link SingletonLease};
+ * that is what keeps a host that was frozen from acting beside its successor.
  */
 public final class Singletons {
 
@@ -36,21 +39,26 @@ public final class Singletons {
     private final Set<String> names = ConcurrentHashMap.newKeySet();
     private final Map<String, Hosted> hosted = new HashMap<>();
     private final KeyedBuffer<String, Waiting> buffer;
+    private final SingletonLease lease;
     private volatile Set<String> runningHere = Set.of();
+    private boolean stopped;
 
     /**
      * @param messaging  this node's messaging
      * @param membership this node's membership
      * @param requests   this node's request correlation
      * @param bufferSize the most messages waiting for singletons at once
+     * @param lease      how long a host may act on one renewal of its lease
      */
-    public Singletons(Messaging messaging, Membership membership, Requests requests, int bufferSize) {
+    public Singletons(Messaging messaging, Membership membership, Requests requests, int bufferSize,
+                      Duration lease) {
         this.messaging = messaging;
         this.membership = membership;
         this.requests = requests;
         this.self = messaging.self();
         this.log = messaging.log();
         this.buffer = new KeyedBuffer<>(bufferSize);
+        this.lease = new SingletonLease(messaging, membership, lease, () -> onView(membership.view()));
         messaging.handle(SingletonEnvelope.class,
                 (from, envelope) -> route(new Waiting(envelope.request().forwarded(), null)));
         membership.addListener((previous, current) -> onView(current));
@@ -72,7 +80,7 @@ public final class Singletons {
         messaging.scheduler().execute(() -> {
             Hosted singleton = new Hosted(name, factory);
             hosted.put(name, singleton);
-            singleton.manager.onView(membership.view());
+            singleton.manager.onView(membership.view(), lease.isValid());
             afterChange();
         });
     }
@@ -93,12 +101,16 @@ public final class Singletons {
         return runningHere.contains(name);
     }
 
-    /** Stops every instance on this node and fails the waiting messages; on the cluster scheduler. */
+    /**
+     * Stops every instance on this node, gives the lease back and fails the waiting messages; on the
+     * cluster scheduler.
+     */
     public void stop() {
+        stopped = true;
         hosted.values().forEach(h -> h.manager.stop());
+        lease.want(false);
         runningHere = Set.of();
-        IllegalStateException stopped = new IllegalStateException("the cluster stopped on " + self);
-        buffer.drainAll().forEach(w -> w.fail(requests, stopped));
+        failWaiting(new IllegalStateException("the cluster stopped on " + self));
     }
 
     CompletableFuture<Void> tell(String name, String message) {
@@ -121,13 +133,23 @@ public final class Singletons {
     }
 
     private void onView(ClusterView view) {
-        hosted.values().forEach(h -> h.manager.onView(view));
+        if (stopped) {
+            return;
+        }
+        boolean leaseValid = lease.isValid();
+        hosted.values().forEach(h -> h.manager.onView(view, leaseValid));
+        // after the instances stopped, so that giving the lease back never precedes their stop
+        lease.want(membership.isActive() && SingletonLocation.runsOn(view, self));
         afterChange();
     }
 
     private void afterChange() {
         runningHere = hosted.values().stream().filter(h -> h.manager.isRunning()).map(h -> h.name)
                 .collect(Collectors.toUnmodifiableSet());
+        if (!membership.isActive()) {
+            failWaiting(notAMember());
+            return;
+        }
         for (String name : buffer.keys()) {
             if (routable(name)) {
                 buffer.drain(name).forEach(this::route);
@@ -137,11 +159,24 @@ public final class Singletons {
 
     private boolean routable(String name) {
         Optional<String> target = SingletonLocation.target(membership.view(), self);
-        return target.isPresent() && (!target.get().equals(self) || runningHere.contains(name));
+        return target.isPresent() && (!target.get().equals(self) || (runningHere.contains(name) && lease.isValid()));
+    }
+
+    private void failWaiting(IllegalStateException why) {
+        buffer.drainAll().forEach(w -> w.fail(requests, why));
+    }
+
+    /** A node out of the cluster (removed, or left) knows no host it could trust, so it says so. */
+    private IllegalStateException notAMember() {
+        return new IllegalStateException(self + " is not a member of the cluster any more");
     }
 
     private void route(Waiting item) {
         Request request = item.request();
+        if (!membership.isActive()) {
+            item.fail(requests, notAMember());
+            return;
+        }
         Optional<String> target = SingletonLocation.target(membership.view(), self);
         if (target.isPresent() && !target.get().equals(self)) {
             if (request.exhausted()) {
@@ -154,7 +189,7 @@ public final class Singletons {
             return;
         }
         Hosted here = hosted.get(request.target());
-        if (target.isPresent() && here != null && here.manager.isRunning()) {
+        if (target.isPresent() && here != null && here.manager.isRunning() && lease.isValid()) {
             requests.answer(request, self, () -> here.instance);
             item.markSent();
             return;

@@ -7,6 +7,7 @@ import dev.multinode.MultiNodeProbe;
 import dev.multinode.Node;
 import dev.multinode.NodeClock;
 import dev.multinode.ProbeRef;
+import dev.multinode.StopReason;
 import dev.multinode.ThrowingRunnable;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -222,7 +223,8 @@ public final class LocalNodes implements AutoCloseable {
 
         @Override
         public <T> T closeOnStop(T resource, Closer<? super T> closer) {
-            throw new UnsupportedOperationException("closers need the multinode runtime");
+            resources.add(() -> closer.close(resource, StopReason.RUN_ENDED));
+            return resource;
         }
 
         @Override

@@ -153,6 +153,52 @@ class SingletonTest {
     }
 
     @Test
+    void theNextOldestStartsOnlyWhenTheKilledHostsLeaseMustHaveExpired() {
+        Duration lease = Duration.ofSeconds(3);
+        startCluster(ClusterSettings.defaults().withLease(lease));
+        world.await(proxy("node-c").whereIs(ASK), LIMIT);
+        Duration killedAt = world.elapsed();
+        world.kill("node-a");
+        world.runUntil("started on node-b", () -> events.contains("start@node-b"), LIMIT);
+        Duration waited = world.elapsed().minus(killedAt);
+        // the grantors' last promises to node-a were at most a quarter lease old at the kill
+        assertTrue(waited.compareTo(lease.multipliedBy(3).dividedBy(4)) >= 0, "started after " + waited.toMillis()
+                + " ms, before node-a's lease could have expired");
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void aPausedHostIsReplacedAndOnResumeItsInstanceStopsWithoutHandlingAnything() {
+        cluster = VirtualCluster.startUp(ClusterSettings.defaults(), ROLES.toArray(String[]::new));
+        world = cluster.world();
+        List<String> handledBy = new ArrayList<>();
+        for (String role : ROLES) {
+            cluster.node(role).singletons().start("acting", context -> message -> {
+                handledBy.add(context.host());
+                return context.host();
+            });
+        }
+        SingletonProxy fromC = cluster.node("node-c").singletons().proxy("acting");
+        assertEquals("node-a", world.await(fromC.ask("hi", ASK), LIMIT));
+        world.pause("node-a");
+        cluster.awaitStatus("node-a", MemberStatus.REMOVED);
+        assertEquals("node-b", world.await(fromC.ask("hi", ASK), LIMIT));
+        // node-a hears nothing after its resume, so only its lease can stop it
+        world.blackhole("node-a", "node-b");
+        world.blackhole("node-a", "node-c");
+        CompletableFuture<String> fromA = cluster.node("node-a").singletons().proxy("acting").ask("hi", ASK);
+        world.resume("node-a");
+        world.advance(Duration.ofMillis(500));
+        assertFalse(cluster.node("node-a").singletons().isRunningHere("acting"), "the instance on node-a stopped");
+        assertFalse(fromA.isDone(), "node-a's own message waits for a host with a lease");
+        world.heal();
+        assertEquals("node-a is not a member of the cluster any more", world.awaitFailure(fromA, LIMIT).getMessage(),
+                "once node-a learns it is out, its message fails");
+        assertEquals(List.of("node-a", "node-b"), handledBy, "node-a handled nothing after node-b started");
+        assertFalse(cluster.node("node-a").membership().isActive());
+    }
+
+    @Test
     void aSingletonCannotBeDeclaredTwiceOnOneNode() {
         startCluster(ClusterSettings.defaults());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
