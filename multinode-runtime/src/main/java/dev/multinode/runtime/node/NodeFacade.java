@@ -28,10 +28,12 @@ final class NodeFacade implements Node {
     private final NodeMessaging messaging;
     private final FaultsClient faults;
     private final NodeResources resources;
+    private final PauseGate gate;
     private final Logger log;
 
     NodeFacade(NodeConfig config, Participants participants, BarrierClient barriers, NodeMessaging messaging,
-               FaultsClient faults, NodeResources resources, Logger log) {
+               FaultsClient faults, NodeResources resources, PauseGate gate, Logger log) {
+        this.gate = gate;
         this.config = config;
         this.participants = participants;
         this.barriers = barriers;
@@ -72,12 +74,15 @@ final class NodeFacade implements Node {
 
     @Override
     public void enterBarrier(String... names) {
-        barriers.enter(config.barrierTimeout(), names);
+        enterBarrier(config.barrierTimeout(), names);
     }
 
+    /** A paused node's body waits at the gate before it enters and after it is released. */
     @Override
     public void enterBarrier(Duration timeout, String... names) {
+        gate.pass();
         barriers.enter(timeout, names);
+        gate.pass();
     }
 
     @Override

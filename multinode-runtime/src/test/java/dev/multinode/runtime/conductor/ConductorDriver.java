@@ -58,7 +58,7 @@ final class ConductorDriver {
         long epochNanos = TimeUnit.SECONDS.toNanos(EPOCH.getEpochSecond());
         ConductorClock clock = new ConductorClock(nanos, () -> epochNanos + nanos.nanoTime() - MONOTONIC_ORIGIN);
         conductor = new Conductor(endpoint, this.roles, new ConductorTimeouts(START_TIMEOUT, runTimeout, ABORT_GRACE),
-                clock, FRAME_SIZE);
+                clock, FRAME_SIZE, false);
         conductor.onStart();
         work();
     }
@@ -102,7 +102,7 @@ final class ConductorDriver {
     }
 
     void died(String role, String description) {
-        conductor.nodeDied(role, description);
+        conductor.nodeDied(role, 0, description);
         work();
     }
 
