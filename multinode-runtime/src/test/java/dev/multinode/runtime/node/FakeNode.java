@@ -32,7 +32,9 @@ final class FakeNode implements AutoCloseable {
     final NodeResources resources = new NodeResources("node-a", log, endpoint);
     final NodeMessaging messaging = new NodeMessaging(participants, MAX_FRAME, endpoint, filter, traffic, buffers,
             new MessageCodec(List.of()), resources, control, log);
-    final FaultApplier faultApplier = new FaultApplier(filter, control, resources, link);
+    final FakeTime time = new FakeTime();
+    final AdjustableClock clock = time.clock();
+    final FaultApplier faultApplier = new FaultApplier(filter, clock, control, resources, link);
 
     /** @return a barrier client that waits {@code grace} beyond a barrier's timeout for a verdict */
     BarrierClient barriers(Duration grace) {
