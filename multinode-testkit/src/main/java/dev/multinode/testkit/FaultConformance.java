@@ -228,6 +228,9 @@ public interface FaultConformance extends ConformanceSuite {
      * Measures how fast a reading in nanoseconds advances against {@code System.nanoTime()} over
      * 200 ms of true time. It spins rather than sleeps: a sleep may overshoot by a scheduler tick,
      * and the measure needs both ends read close together.
+     *
+     * @param readingNanos the reading, in nanoseconds
+     * @return how many nanoseconds it advanced per true nanosecond
      */
     private static double rateAgainstTrueTime(LongSupplier readingNanos) {
         long trueStart = System.nanoTime();
