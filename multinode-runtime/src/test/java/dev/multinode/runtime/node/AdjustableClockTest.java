@@ -30,18 +30,7 @@ class AdjustableClockTest {
 
     @Test
     void aSkewMovesTheWallClockOnly() {
-        time.advance(SECOND);
-        long nanoBefore = clock.nanoTime();
-
-        clock.skew(HOUR.toNanos());
-
-        assertThat(clock.instant()).isEqualTo(time.now().plus(HOUR));
-        assertThat(clock.nanoTime()).isEqualTo(nanoBefore);
-
-        time.advance(SECOND);
-
-        assertThat(clock.instant()).isEqualTo(time.now().plus(HOUR));
-        assertThat(clock.nanoTime()).isEqualTo(nanoBefore + SECOND.toNanos());
+        skewsByAnHourAtRate(1);
     }
 
     @Test
@@ -93,18 +82,7 @@ class AdjustableClockTest {
     @Test
     void aSkewAfterADriftSetsTheOffsetAndTheClockKeepsItsRate() {
         clock.drift(2);
-        time.advance(SECOND);
-        long nanoBefore = clock.nanoTime();
-
-        clock.skew(HOUR.toNanos());
-
-        assertThat(clock.instant()).isEqualTo(time.now().plus(HOUR));
-        assertThat(clock.nanoTime()).isEqualTo(nanoBefore);
-
-        time.advance(SECOND);
-
-        assertThat(clock.instant()).isEqualTo(time.now().plus(HOUR).plus(SECOND));
-        assertThat(clock.nanoTime()).isEqualTo(nanoBefore + Duration.ofSeconds(2).toNanos());
+        skewsByAnHourAtRate(2);
     }
 
     @Test
@@ -141,5 +119,26 @@ class AdjustableClockTest {
     void aNullZoneIsRefused() {
         assertThatThrownBy(() -> clock.withZone(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("withZone(null): the zone must be a ZoneId, e.g. ZoneOffset.UTC");
+    }
+
+    /**
+     * A second into the clock's current rate, skews it by an hour: its wall clock reads true time
+     * plus the hour at once and its nanoTime does not jump; a second later both have advanced at
+     * that rate.
+     */
+    private void skewsByAnHourAtRate(double rate) {
+        time.advance(SECOND);
+        long nanoBefore = clock.nanoTime();
+
+        clock.skew(HOUR.toNanos());
+
+        assertThat(clock.instant()).isEqualTo(time.now().plus(HOUR));
+        assertThat(clock.nanoTime()).isEqualTo(nanoBefore);
+
+        time.advance(SECOND);
+
+        long advancedNanos = (long) (rate * SECOND.toNanos());
+        assertThat(clock.instant()).isEqualTo(time.now().plus(HOUR).plusNanos(advancedNanos - SECOND.toNanos()));
+        assertThat(clock.nanoTime()).isEqualTo(nanoBefore + advancedNanos);
     }
 }
