@@ -83,7 +83,9 @@ public interface Faults {
 
     /**
      * Sets the rate at which a node's {@link Node#clock()} runs from now on: 1 is true time, 2 twice
-     * as fast, 0.5 half as fast. It changes both the wall clock and {@link NodeClock#nanoTime()}.
+     * as fast, 0.5 half as fast. It changes both the wall clock and {@link NodeClock#nanoTime()}, which
+     * go on from their current readings, so neither jumps. Rate 1 restores true speed; what the clock
+     * gained or lost meanwhile stays until a {@link #skewClock} replaces the offset.
      *
      * @param role the node
      * @param rate the rate, positive
