@@ -122,7 +122,8 @@ final class FaultCoordinator {
                 complete(pending);
             }
             case PEER_GONE, PEER_BACK -> answer(requester, requestId, kind.apiName() + " is applied by the conductor, not requested");
-            case SKEW_CLOCK, DRIFT_CLOCK -> answer(requester, requestId, kind.apiName() + " is being built");
+            case SKEW_CLOCK, DRIFT_CLOCK -> changeClock(requester, requestId, kind, participants.byRole(side1.get(0)), nanos,
+                    probability);
         }
     }
 
@@ -186,6 +187,17 @@ final class FaultCoordinator {
         complete(pending);
     }
 
+    /** A clock is the target's alone: one application to it, recorded as the clock's change once in force. */
+    private void changeClock(NodeState requester, long requestId, FaultKind kind, NodeState target, long offsetNanos,
+                             double rate) {
+        String change = kind == FaultKind.SKEW_CLOCK
+                ? "clock skewed by " + offsetNanos / 1_000_000 + " ms"
+                : "clock drifts at rate " + rate;
+        Pending pending = new Pending(requester, requestId, () -> events.record(EventKind.CLOCK, target.role, change));
+        apply(pending, target, kind, target.participant, Direction.BOTH, offsetNanos, rate);
+        complete(pending);
+    }
+
     void onApplied(long applyId) {
         Pending pending = byApplication.remove(applyId);
         if (pending != null) {
@@ -228,7 +240,8 @@ final class FaultCoordinator {
         String roles = kind == FaultKind.PARTITION ? side1 + " / " + side2 : String.valueOf(concat(side1, side2));
         String detail = switch (kind) {
             case BLACKHOLE, PASS_THROUGH -> " " + direction;
-            case DELAY -> " by " + nanos / 1_000_000 + " ms";
+            case DELAY, SKEW_CLOCK -> " by " + nanos / 1_000_000 + " ms";
+            case DRIFT_CLOCK -> " at rate " + probability;
             case RESTART -> nanos == 0 ? "" : " after " + nanos / 1_000_000 + " ms down";
             case DROP -> " with probability " + probability;
             default -> "";

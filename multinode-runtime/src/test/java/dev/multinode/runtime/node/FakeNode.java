@@ -33,7 +33,9 @@ final class FakeNode implements AutoCloseable {
     final NodeResources resources = new NodeResources("node-a", log, endpoint, gate);
     final NodeMessaging messaging = new NodeMessaging(participants, MAX_FRAME, endpoint, filter, traffic, buffers,
             new MessageCodec(List.of()), resources, control, gate, log);
-    final FaultApplier faultApplier = new FaultApplier(filter, control, resources, link, gate, messaging);
+    final FakeTime time = new FakeTime();
+    final AdjustableClock clock = time.clock();
+    final FaultApplier faultApplier = new FaultApplier(filter, clock, control, resources, link, gate, messaging);
 
     /** @return a barrier client that waits {@code grace} beyond a barrier's timeout for a verdict */
     BarrierClient barriers(Duration grace) {
