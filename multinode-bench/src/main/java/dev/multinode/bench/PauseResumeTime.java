@@ -30,20 +30,17 @@ final class PauseResumeTime {
     /**
      * Pauses and resumes node-b in turn in one run, with the launcher's own node JVM flags.
      *
-     * @param warmup   pause-resume pairs before measuring
-     * @param measured pause-resume pairs measured
+     * @param warmup   pause-resume pairs before measuring, 0 or more ({@link BenchConfig} checks the counts)
+     * @param measured pause-resume pairs measured, 1 or more
      * @return the measured calls' durations
      * @throws IOException if the result files cannot be made or read
-     * @throws IllegalArgumentException if a count is out of range
      */
     static Times run(int warmup, int measured) throws IOException {
-        if (warmup < 0 || measured < 1) {
-            throw new IllegalArgumentException("Pause warmup " + warmup + " and measured " + measured
-                    + ": accepted warmup 0 or more, measured 1 or more");
-        }
         try (TempFolder folder = TempFolder.create("multinode-bench-pause-")) {
-            String pauseFile = folder.path().resolve("pause.hgrm").toString();
-            String resumeFile = folder.path().resolve("resume.hgrm").toString();
+            Path pauseResult = folder.path().resolve("pause.hgrm");
+            Path resumeResult = folder.path().resolve("resume.hgrm");
+            String pauseFile = pauseResult.toString();
+            String resumeFile = resumeResult.toString();
             MultiNode.spec(MEASURER, PAUSED).name("HarnessBenchmark-pause").timeout(TIMEOUT).run(node -> {
                 if (node.isRole(MEASURER)) {
                     Histogram pauses = Histograms.create();
@@ -64,7 +61,7 @@ final class PauseResumeTime {
                 }
                 node.enterBarrier("measured");
             });
-            return new Times(Histograms.read(Path.of(pauseFile), MEASURER), Histograms.read(Path.of(resumeFile), MEASURER));
+            return new Times(Histograms.read(pauseResult, MEASURER), Histograms.read(resumeResult, MEASURER));
         }
     }
 }

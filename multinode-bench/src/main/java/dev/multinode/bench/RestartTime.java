@@ -2,7 +2,6 @@ package dev.multinode.bench;
 
 import dev.multinode.MultiNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.HdrHistogram.Histogram;
@@ -25,17 +24,13 @@ final class RestartTime {
      * Restarts node-b {@code restarts} times in one run, with the launcher's own node JVM flags,
      * which are what a user's restarts get.
      *
-     * @param restarts how many, 1 or more
+     * @param restarts how many, 1 or more ({@link BenchConfig} checks it)
      * @return each restart call's duration, in nanoseconds
      * @throws IOException if the result file cannot be made or read
-     * @throws IllegalArgumentException if the count is out of range
      */
     static Histogram run(int restarts) throws IOException {
-        if (restarts < 1) {
-            throw new IllegalArgumentException("Restart count " + restarts + ": accepted 1 or more");
-        }
-        Path result = Files.createTempFile("multinode-bench-restart-", ".hgrm");
-        try {
+        try (TempFolder folder = TempFolder.create("multinode-bench-restart-")) {
+            Path result = folder.path().resolve("restart.hgrm");
             String resultFile = result.toString();
             MultiNode.spec(MEASURER, RESTARTED).name("HarnessBenchmark-restart").timeout(TIMEOUT).run(node -> {
                 if (node.isRole(MEASURER)) {
@@ -50,8 +45,6 @@ final class RestartTime {
                 node.enterBarrier("restarted");
             });
             return Histograms.read(result, MEASURER);
-        } finally {
-            Files.deleteIfExists(result);
         }
     }
 }
