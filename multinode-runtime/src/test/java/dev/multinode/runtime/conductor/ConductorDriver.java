@@ -8,6 +8,7 @@ import dev.multinode.runtime.protocol.DumpMessage;
 import dev.multinode.runtime.protocol.EnterMessage;
 import dev.multinode.runtime.protocol.FaultAppliedMessage;
 import dev.multinode.runtime.protocol.FaultApplyMessage;
+import dev.multinode.runtime.protocol.FaultDoneMessage;
 import dev.multinode.runtime.protocol.FaultKind;
 import dev.multinode.runtime.protocol.FaultRequestMessage;
 import dev.multinode.runtime.protocol.FrameType;
@@ -58,7 +59,7 @@ final class ConductorDriver {
         long epochNanos = TimeUnit.SECONDS.toNanos(EPOCH.getEpochSecond());
         ConductorClock clock = new ConductorClock(nanos, () -> epochNanos + nanos.nanoTime() - MONOTONIC_ORIGIN);
         conductor = new Conductor(endpoint, this.roles, new ConductorTimeouts(START_TIMEOUT, runTimeout, ABORT_GRACE),
-                clock, FRAME_SIZE);
+                clock, FRAME_SIZE, false);
         conductor.onStart();
         work();
     }
@@ -102,7 +103,7 @@ final class ConductorDriver {
     }
 
     void died(String role, String description) {
-        conductor.nodeDied(role, description);
+        conductor.nodeDied(role, 0, description);
         work();
     }
 
@@ -178,6 +179,27 @@ final class ConductorDriver {
 
     List<String> abortsTo(String role) {
         return framesTo(role, FrameType.ABORT).stream().map(p -> new AbortMessage().wrap(p).reason()).toList();
+    }
+
+    /** The requester asks for a fault on the target alone; nothing is confirmed yet. */
+    void requestFault(String requester, FaultKind kind, String target, long nanos, double probability) {
+        feed(requester, FrameType.FAULT_REQUEST, FaultRequestMessage.write(buffer, ++nextRequestId, kind, Direction.BOTH,
+                nanos, probability, List.of(target), List.of()));
+    }
+
+    /** The node confirms that it applied its part of a fault. */
+    void confirm(String role, long applyId) {
+        feed(role, FrameType.FAULT_APPLIED, FaultAppliedMessage.write(buffer, applyId));
+    }
+
+    /** @return the fault applications sent to a node, in order */
+    List<FaultApplyMessage> applicationsTo(String role) {
+        return framesTo(role, FrameType.FAULT_APPLY).stream().map(p -> new FaultApplyMessage().wrap(p)).toList();
+    }
+
+    /** @return the refusal of each fault answer sent to a node, empty for a fault in force */
+    List<String> faultAnswersTo(String role) {
+        return framesTo(role, FrameType.FAULT_DONE).stream().map(p -> new FaultDoneMessage().wrap(p).refusal()).toList();
     }
 
     private List<ByteBuffer> framesTo(String role, int type) {

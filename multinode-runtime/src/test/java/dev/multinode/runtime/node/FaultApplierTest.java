@@ -10,6 +10,7 @@ import dev.multinode.runtime.protocol.FaultApplyMessage;
 import dev.multinode.runtime.protocol.FaultKind;
 import dev.multinode.runtime.testing.FakeEndpoint;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +34,7 @@ class FaultApplierTest {
         assertThat(node.filter.passOutbound(FakeNode.NODE_B)).isFalse();
         assertThat(node.filter.passInbound(FakeNode.NODE_B)).isTrue();
         assertThat(node.filter.passOutbound(FakeNode.NODE_C)).isTrue();
-        assertThat(node.endpoint.sent()).singleElement().satisfies(confirmation -> {
-            assertThat(confirmation.peer()).isEqualTo(FakeNode.CONDUCTOR);
-            assertThat(confirmation.type()).isEqualTo(FaultAppliedMessage.TYPE);
-            assertThat(FaultAppliedMessage.applyId(confirmation.buffer())).isEqualTo(applyId);
-        });
+        assertConfirmed(applyId);
     }
 
     @Test
@@ -104,9 +101,39 @@ class FaultApplierTest {
     }
 
     @Test
+    void aClockSkewMovesTheNodesWallClockAndIsConfirmed() {
+        long nanoBefore = node.clock.nanoTime();
+
+        long applyId = applyFault(FaultKind.SKEW_CLOCK, FakeNode.NODE_A, Direction.BOTH, Duration.ofHours(1).toNanos(), 0);
+
+        assertThat(node.clock.instant()).isEqualTo(node.time.now().plus(Duration.ofHours(1)));
+        assertThat(node.clock.nanoTime()).isEqualTo(nanoBefore);
+        assertConfirmed(applyId);
+    }
+
+    @Test
+    void aClockDriftChangesTheNodesRateAndIsConfirmed() {
+        long nanoBefore = node.clock.nanoTime();
+
+        long applyId = applyFault(FaultKind.DRIFT_CLOCK, FakeNode.NODE_A, Direction.BOTH, 0, 2.0);
+        node.time.advance(Duration.ofSeconds(1));
+
+        assertThat(node.clock.nanoTime()).isEqualTo(nanoBefore + Duration.ofSeconds(2).toNanos());
+        assertConfirmed(applyId);
+    }
+
+    @Test
     void aPartitionNeverReachesANodeAsSuch() {
         assertThatThrownBy(() -> apply(FaultKind.PARTITION, FakeNode.NODE_B, Direction.BOTH))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    private void assertConfirmed(long applyId) {
+        assertThat(node.endpoint.sent()).singleElement().satisfies(confirmation -> {
+            assertThat(confirmation.peer()).isEqualTo(FakeNode.CONDUCTOR);
+            assertThat(confirmation.type()).isEqualTo(FaultAppliedMessage.TYPE);
+            assertThat(FaultAppliedMessage.applyId(confirmation.buffer())).isEqualTo(applyId);
+        });
     }
 
     private long apply(FaultKind kind, int peer, Direction direction) {
