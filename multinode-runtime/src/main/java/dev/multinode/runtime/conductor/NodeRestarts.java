@@ -63,7 +63,7 @@ final class NodeRestarts {
         victim.incarnation++;
         victim.removing = false;
         victim.paused = false;
-        events.record(EventKind.REMOVED, victim.role, "killed for a restart");
+        events.record(EventKind.DOWN, victim.role, "killed for a restart");
         barriers.removed();
         timers.at(conductor.now() + downtimeNanos, () -> start(victim));
     }

@@ -23,8 +23,6 @@ import java.util.List;
 record LifecycleRecord(List<Restart> restarts, List<Interval> downtimes, List<Interval> pauses,
                      List<ClockChange> clockChanges, Instant end) {
 
-    /** The text of the {@link EventKind#REMOVED} event that starts a restart, where a plain kill says "killed by a fault". */
-    static final String KILLED_FOR_A_RESTART = "killed for a restart";
 
     /**
      * A new incarnation up.
@@ -80,11 +78,10 @@ record LifecycleRecord(List<Restart> restarts, List<Interval> downtimes, List<In
             }
             boolean stops = false;
             switch (event.kind()) {
-                case REMOVED -> {
+                case REMOVED -> stops = true;
+                case DOWN -> {
                     stops = true;
-                    if (isKillForRestart(event)) {
-                        downSince = event.at();
-                    }
+                    downSince = event.at();
                 }
                 case RESTARTED -> {
                     // a start without the kill before it is drawn as no down time at all
@@ -127,9 +124,5 @@ record LifecycleRecord(List<Restart> restarts, List<Interval> downtimes, List<In
     /** @return how often the node started: 1 if it was never restarted */
     int incarnations() {
         return 1 + restarts.size();
-    }
-
-    private static boolean isKillForRestart(RunEvents.Event event) {
-        return event.text().startsWith(KILLED_FOR_A_RESTART);
     }
 }

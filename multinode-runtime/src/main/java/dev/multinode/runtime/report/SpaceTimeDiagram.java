@@ -212,7 +212,7 @@ final class SpaceTimeDiagram {
 
     private void marker(EventKind kind, double x, double y) {
         switch (kind) {
-            case FAILED, DIED, REMOVED -> {
+            case FAILED, DIED, REMOVED, DOWN -> {
                 String d = "M" + fmt(x - 6) + "," + fmt(y - 6) + " L" + fmt(x + 6) + "," + fmt(y + 6) + " M" + fmt(x + 6)
                         + "," + fmt(y - 6) + " L" + fmt(x - 6) + "," + fmt(y + 6);
                 svg.append("<path class=\"cross\" d=\"").append(d).append("\"/>");

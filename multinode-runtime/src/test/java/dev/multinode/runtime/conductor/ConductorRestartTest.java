@@ -54,7 +54,7 @@ class ConductorRestartTest {
 
         assertEquals(2, count(run.typesSentTo("node-b"), FrameType.START));
         assertEquals(List.of(""), run.faultAnswersTo("node-a"));
-        assertThat(texts(EventKind.REMOVED)).containsExactly("node-b: killed for a restart");
+        assertThat(texts(EventKind.DOWN)).containsExactly("node-b: killed for a restart");
         assertThat(texts(EventKind.RESTARTED)).containsExactly("node-b: incarnation 1 up");
     }
 

@@ -53,7 +53,7 @@ class LifecycleRecordTest {
 
     @Test
     void aRestartWhoseNodeNeverCameBackStaysDownToTheRunsEnd() {
-        LifecycleRecord life = LifecycleRecord.of(List.of(event(100, EventKind.REMOVED, "killed for a restart"),
+        LifecycleRecord life = LifecycleRecord.of(List.of(event(100, EventKind.DOWN, "killed for a restart"),
                 event(200, EventKind.DIED, "exited with status 1 before it said hello")), "node-b");
 
         assertThat(life.downtimes()).containsExactly(new LifecycleRecord.Interval(at(100), null));
@@ -63,7 +63,7 @@ class LifecycleRecordTest {
 
     @Test
     void whatTheKilledIncarnationStillReportsDoesNotEndTheNewOne() {
-        LifecycleRecord life = LifecycleRecord.of(List.of(event(100, EventKind.REMOVED, "killed for a restart"),
+        LifecycleRecord life = LifecycleRecord.of(List.of(event(100, EventKind.DOWN, "killed for a restart"),
                 event(110, EventKind.CANCELLED, "body cancelled after barrier 'start'"),
                 event(200, EventKind.RESTARTED, "incarnation 1 up")), "node-b");
 
@@ -74,7 +74,7 @@ class LifecycleRecordTest {
     @Test
     void aKillEndsThePauseOfAPausedNode() {
         LifecycleRecord life = LifecycleRecord.of(List.of(event(100, EventKind.PAUSED, "paused"),
-                event(300, EventKind.REMOVED, "killed for a restart"), event(400, EventKind.RESTARTED, "incarnation 1 up")),
+                event(300, EventKind.DOWN, "killed for a restart"), event(400, EventKind.RESTARTED, "incarnation 1 up")),
                 "node-b");
 
         assertThat(life.pauses()).containsExactly(new LifecycleRecord.Interval(at(100), at(300)));

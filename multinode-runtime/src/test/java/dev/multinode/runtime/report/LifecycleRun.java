@@ -35,13 +35,13 @@ final class LifecycleRun {
         }
         run.at(20, EventKind.START, null, "all nodes up: bodies start");
         run.at(100, EventKind.FAULT, "node-a", "fault requested: restart[node-b]");
-        run.at(110, EventKind.REMOVED, "node-b", "killed for a restart");
+        run.at(110, EventKind.DOWN, "node-b", "killed for a restart");
         run.at(300, EventKind.RESTARTED, "node-b", "incarnation 1 up");
         run.at(310, EventKind.FAULT, null, "in force: restart[node-b]");
         run.at(400, EventKind.PAUSED, "node-c", "paused");
         run.at(600, EventKind.RESUMED, "node-c", "resumed");
         run.at(650, EventKind.CLOCK, "node-a", "clock skewed by 500 ms");
-        run.at(700, EventKind.REMOVED, "node-b", "killed for a restart");
+        run.at(700, EventKind.DOWN, "node-b", "killed for a restart");
         run.at(900, EventKind.RESTARTED, "node-b", "incarnation 2 up");
         run.at(950, EventKind.PAUSED, "node-c", "paused");
         run.at(1000, EventKind.BARRIER, null, "barrier 'done' passed");
