@@ -73,7 +73,8 @@ public interface Faults {
     /**
      * Sets how far a node's {@link Node#clock()} is ahead of true time (behind, if negative). It
      * moves the wall clock only; a later skew replaces this one, zero restores true time. A
-     * restarted node keeps its role's clock.
+     * restarted node's next incarnation gets its role's skew and rate again (not what its clock
+     * gained by drifting).
      *
      * @param role   the node
      * @param offset the offset
@@ -83,7 +84,9 @@ public interface Faults {
 
     /**
      * Sets the rate at which a node's {@link Node#clock()} runs from now on: 1 is true time, 2 twice
-     * as fast, 0.5 half as fast. It changes both the wall clock and {@link NodeClock#nanoTime()}.
+     * as fast, 0.5 half as fast. It changes both the wall clock and {@link NodeClock#nanoTime()}, which
+     * go on from their current readings, so neither jumps. Rate 1 restores true speed; what the clock
+     * gained or lost meanwhile stays until a {@link #skewClock} replaces the offset.
      *
      * @param role the node
      * @param rate the rate, positive

@@ -1,6 +1,8 @@
 package dev.multinode.bench;
 
+import dev.multinode.LaunchMode;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -15,10 +17,13 @@ import java.util.Properties;
  * @param barrierMeasured barrier intervals measured
  * @param startupRuns    runs of three empty bodies timed for start-up; 0 skips it
  * @param rounds         how many times the harness and raw ping-pongs alternate; their samples are pooled
+ * @param restarts       restarts of one node timed; 0 skips them
+ * @param pauseWarmup    pause-resume pairs before measuring
+ * @param pauseMeasured  pause-resume pairs timed; 0 skips them
  * @param outputDir      where the JSON report goes
  */
 record BenchConfig(String transport, String launch, PingPongPlan pingPong, int barrierWarmup, int barrierMeasured,
-                   int startupRuns, int rounds, Path outputDir) {
+                   int startupRuns, int rounds, int restarts, int pauseWarmup, int pauseMeasured, Path outputDir) {
 
     static final String MESSAGE_SIZE = "bench.messageSize";
     static final String PING_PONG_WARMUP = "bench.pingPong.warmup";
@@ -27,6 +32,9 @@ record BenchConfig(String transport, String launch, PingPongPlan pingPong, int b
     static final String BARRIER_MEASURED = "bench.barrier.measured";
     static final String STARTUP_RUNS = "bench.startup.runs";
     static final String ROUNDS = "bench.rounds";
+    static final String RESTARTS = "bench.restart.count";
+    static final String PAUSE_WARMUP = "bench.pause.warmup";
+    static final String PAUSE_MEASURED = "bench.pause.measured";
     static final String OUTPUT_DIR = "bench.outputDir";
 
     /**
@@ -57,9 +65,30 @@ record BenchConfig(String transport, String launch, PingPongPlan pingPong, int b
         if (rounds < 1) {
             throw new IllegalArgumentException(ROUNDS + "=" + rounds + ": accepted 1 or more rounds");
         }
+        int restarts = integer(properties, RESTARTS, 10);
+        if (restarts < 0) {
+            throw new IllegalArgumentException(RESTARTS + "=" + restarts + ": accepted 0 (skip) or more restarts");
+        }
+        int pauseWarmup = integer(properties, PAUSE_WARMUP, 20);
+        int pauseMeasured = integer(properties, PAUSE_MEASURED, 200);
+        if (pauseWarmup < 0 || pauseMeasured < 0) {
+            throw new IllegalArgumentException(PAUSE_WARMUP + "=" + pauseWarmup + ", " + PAUSE_MEASURED + "="
+                    + pauseMeasured + ": accepted a warm-up of 0 or more and 0 (skip) or more measured pauses");
+        }
         return new BenchConfig(properties.getProperty("multinode.transport", "inproc").trim(),
                 properties.getProperty("multinode.launch", "default").trim(), plan, barrierWarmup, barrierMeasured,
-                startupRuns, rounds, Path.of(properties.getProperty(OUTPUT_DIR, "target/benchmarks")));
+                startupRuns, rounds, restarts, pauseWarmup, pauseMeasured,
+                Path.of(properties.getProperty(OUTPUT_DIR, "target/benchmarks")));
+    }
+
+    /**
+     * @return the launch mode the runs use: the one given, or the transport's own; the runs have
+     *     checked the name already, with the harness's own message
+     * @throws IllegalStateException if the transport is not on the class or module path
+     */
+    LaunchMode launchMode() {
+        return launch.isEmpty() || launch.equals("default") ? TransportProviders.find(transport).defaultLaunchMode()
+                : LaunchMode.valueOf(launch.toUpperCase(Locale.ROOT));
     }
 
     private static int integer(Properties properties, String key, int fallback) {

@@ -16,9 +16,13 @@ import java.util.Locale;
  * @param raw             the raw baseline's round trips, or null
  * @param barrier         the barrier intervals
  * @param startup         the start-up samples, or null if none were taken
+ * @param restart         the restart calls, or null if none were timed
+ * @param pause           the pause calls, or null if none were timed
+ * @param resume          the resume calls, or null if none were timed
  */
 record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness, String rawDescription,
-                       LatencyStats raw, LatencyStats barrier, StartupStats startup) {
+                       LatencyStats raw, LatencyStats barrier, StartupStats startup, LatencyStats restart,
+                       LatencyStats pause, LatencyStats resume) {
 
     /** @return the results as a readable table with the targets' verdicts */
     String table() {
@@ -35,6 +39,13 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
             row(text, "raw ping-pong round trip", raw);
         }
         row(text, "barrier, 3 nodes (interval)", barrier);
+        if (restart != null) {
+            row(text, "restart until its body runs again", restart);
+        }
+        if (pause != null) {
+            row(text, "pause until in force", pause);
+            row(text, "resume until in force", resume);
+        }
         if (raw != null) {
             double median = ratio(harness.median(), raw.median());
             text.append(String.format(Locale.ROOT, "raw baseline: %s%n", rawDescription));
@@ -55,7 +66,24 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
             text.append(String.format(Locale.ROOT, "whole run of 3 empty bodies: median %d ms (%s ms)%n",
                     startup.medianWholeRun(), StartupStats.list(startup.wholeRun())));
         }
+        if (restart != null) {
+            text.append(String.format(Locale.ROOT, "restart of one node until its body runs again: median %.2f ms of %d, "
+                    + "%s launch %s%n", restart.median() / 1e6, restart.count(), config.launchMode().name().toLowerCase(Locale.ROOT),
+                    targets.restartMillis() == 0 ? "(no target)" : String.format(Locale.ROOT, "(target < %d ms): %s",
+                            targets.restartMillis(), verdict(restart.median() < targets.restartMillis() * 1_000_000))));
+        }
+        if (pause != null) {
+            pauseOrResume(text, "pause", pause);
+            pauseOrResume(text, "resume", resume);
+        }
         return text.toString();
+    }
+
+    private void pauseOrResume(StringBuilder text, String call, LatencyStats stats) {
+        long target = targets.pauseResumeMillis() * 1_000_000;
+        text.append(String.format(Locale.ROOT, "%s returns once in force: median %.2f ms, p99 %.2f ms of %d "
+                + "(target <= %d ms each): %s%n", call, stats.median() / 1e6, stats.p99() / 1e6, stats.count(),
+                targets.pauseResumeMillis(), verdict(stats.median() <= target && stats.p99() <= target)));
     }
 
     private static String verdict(boolean met) {
@@ -98,8 +126,15 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
                 barrier.jsonMembers()));
         json.append(String.format(Locale.ROOT, "  \"startup\": %s,%n", startup == null ? "null"
                 : "{\"nodes\": 3, " + startup.jsonMembers() + "}"));
-        json.append(String.format(Locale.ROOT, "  \"targets\": {\"ratioMedian\": %.1f, \"barrierMedianNs\": %s, \"startupMedianMs\": %s}%n",
-                targets.ratio(), orNull(targets.barrierMedianNanos()), orNull(targets.startupMillis())));
+        json.append(String.format(Locale.ROOT, "  \"restart\": %s,%n", restart == null ? "null"
+                : "{\"launch\": \"" + config.launchMode().name().toLowerCase(Locale.ROOT) + "\", " + restart.jsonMembers() + "}"));
+        json.append(String.format(Locale.ROOT, "  \"pause\": %s,%n", pause == null ? "null"
+                : "{\"warmup\": " + config.pauseWarmup() + ", " + pause.jsonMembers() + "}"));
+        json.append(String.format(Locale.ROOT, "  \"resume\": %s,%n", resume == null ? "null"
+                : "{\"warmup\": " + config.pauseWarmup() + ", " + resume.jsonMembers() + "}"));
+        json.append(String.format(Locale.ROOT, "  \"targets\": {\"ratioMedian\": %.1f, \"barrierMedianNs\": %s, \"startupMedianMs\": %s, "
+                + "\"restartMedianMs\": %s, \"pauseResumeMs\": %s}%n", targets.ratio(), orNull(targets.barrierMedianNanos()),
+                orNull(targets.startupMillis()), orNull(targets.restartMillis()), orNull(targets.pauseResumeMillis())));
         return json.append("}\n").toString();
     }
 

@@ -9,13 +9,17 @@ import org.HdrHistogram.Histogram;
  * {@code inproc}, launch mode from {@code multinode.launch}, default the transport's own): the time
  * from a spec's {@code run} call until three bodies have started, the round trip of a small frame
  * between two nodes' handlers, the same ping-pong on the raw transport where a baseline exists, and
- * the interval between successive barriers of three nodes. Prints a table with the transport's
- * {@link Targets} and writes the same figures to {@code target/benchmarks/harness-<transport>.json}.
+ * the interval between successive barriers of three nodes, and, as a body sees them, how long a
+ * restart of one node takes until its new body runs and how long pause and resume calls take until
+ * they are in force. Prints a table with the transport's {@link Targets} and writes the same
+ * figures to {@code target/benchmarks/harness-<transport>.json}.
  *
  * <p>Counts come from {@code bench.messageSize}, {@code bench.pingPong.warmup},
  * {@code bench.pingPong.measured}, {@code bench.barrier.warmup}, {@code bench.barrier.measured},
  * {@code bench.startup.runs}, {@code bench.rounds} (harness and raw ping-pongs alternate that many
- * times, default 3, and their samples are pooled); the folder from {@code bench.outputDir};
+ * times, default 3, and their samples are pooled), {@code bench.restart.count} (default 10),
+ * {@code bench.pause.warmup} and {@code bench.pause.measured} (default 20 and 200 pause-resume
+ * pairs; a count of 0 skips restarts or pauses); the folder from {@code bench.outputDir};
  * {@code bench.tcp.blockingBaseline=true} makes the {@code tcp} baseline use blocking sockets,
  * {@code bench.tcp.oneWayBaseline=true} a one-way connection per direction. The
  * JVM needs the flags of every transport it runs: Agrona's
@@ -79,9 +83,22 @@ public final class HarnessBenchmark {
                 config.barrierMeasured());
         Histogram barriers = HarnessBarrierLatency.run(config.barrierWarmup(), config.barrierMeasured());
 
-        BenchmarkReport report = new BenchmarkReport(config, Targets.forTransport(config.transport()),
+        LatencyStats restarts = null;
+        if (config.restarts() > 0) {
+            System.out.printf("restarts on %s: %d restarts of one node%n", config.transport(), config.restarts());
+            restarts = LatencyStats.of(RestartTime.run(config.restarts()));
+        }
+        PauseResumeTime.Times pauses = null;
+        if (config.pauseMeasured() > 0) {
+            System.out.printf("pauses on %s: %d warm-up + %d measured pause-resume pairs%n", config.transport(),
+                    config.pauseWarmup(), config.pauseMeasured());
+            pauses = PauseResumeTime.run(config.pauseWarmup(), config.pauseMeasured());
+        }
+
+        BenchmarkReport report = new BenchmarkReport(config, Targets.of(config.transport(), config.launchMode()),
                 LatencyStats.of(harness), baseline == null ? null : baseline.description(),
-                raw == null ? null : LatencyStats.of(raw), LatencyStats.of(barriers), startup);
+                raw == null ? null : LatencyStats.of(raw), LatencyStats.of(barriers), startup, restarts,
+                pauses == null ? null : LatencyStats.of(pauses.pause()), pauses == null ? null : LatencyStats.of(pauses.resume()));
         System.out.print(report.table());
         System.out.println("written to " + report.writeJson());
     }

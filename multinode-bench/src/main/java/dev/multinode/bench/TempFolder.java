@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A temporary folder for one raw baseline (queues, a child's log), deleted with everything in it on close. */
+/**
+ * A temporary folder for one measurement (a raw baseline's queues and child's log, the histograms a
+ * body writes), deleted with everything in it on close.
+ */
 final class TempFolder implements AutoCloseable {
 
     private final Path path;

@@ -1,9 +1,7 @@
 package dev.multinode.bench;
 
 import dev.multinode.spi.TransportProvider;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
  * The JVM flags a transport asks its node processes to start with: a raw baseline's child process
@@ -20,14 +18,6 @@ final class TransportFlags {
      * @throws IllegalStateException if no provider of that name is on the class or module path
      */
     static List<String> of(String transport) {
-        List<String> found = new ArrayList<>();
-        for (TransportProvider provider : ServiceLoader.load(TransportProvider.class)) {
-            if (provider.name().equals(transport)) {
-                return provider.jvmFlags();
-            }
-            found.add(provider.name());
-        }
-        throw new IllegalStateException("No transport named '" + transport + "' found by ServiceLoader; found "
-                + found);
+        return TransportProviders.find(transport).jvmFlags();
     }
 }

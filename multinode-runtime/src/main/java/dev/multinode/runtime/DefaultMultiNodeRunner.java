@@ -80,7 +80,7 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
              NodeLauncher launcher = launcherFor(launchMode)) {
             Conductor conductor = new Conductor(transport.endpoint(TransportContext.CONDUCTOR), settings.roles(),
                     new ConductorTimeouts(RunContext.START_TIMEOUT, settings.timeout(), RunContext.ABORT_GRACE),
-                    ConductorClock.system(), transportContext.maxFrameSize());
+                    ConductorClock.system(), transportContext.maxFrameSize(), settings.skipPausedNodes());
             try (AgentRunner conductorRunner = startConductor(conductor)) {
                 launcher.launch(new RunContext(settings, launchMode, provider, transport, transportContext, conductor,
                         serializedBody, body.getClass().getClassLoader(), runDirectory));

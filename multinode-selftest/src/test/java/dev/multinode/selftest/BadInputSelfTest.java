@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.multinode.MultiNode;
 import dev.multinode.MultiNodeFailure;
 import dev.multinode.testkit.Mode;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,5 +82,23 @@ class BadInputSelfTest {
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> mode.spec("node-a").run(node ->
                 node.send("node-z", new byte[1])));
         assertThat(failure.getMessage()).contains("Unknown role 'node-z': the roles of this run are [node-a]");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    void badClockFaultArgumentsNameTheValueAndWhatIsAccepted(Mode mode) {
+        mode.spec("node-a", "node-b").run(node -> node.runOn("node-a", () -> {
+            for (double rate : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+                assertThat(assertThrows(IllegalArgumentException.class, () -> node.faults().driftClock("node-b", rate)))
+                        .hasMessage("driftClock(node-b, " + rate + "): the rate must be a positive finite number (1 is true time)");
+            }
+            assertThat(assertThrows(IllegalArgumentException.class, () -> node.faults().skewClock("node-b", null)))
+                    .hasMessage("skewClock(node-b, null): the offset must be a duration");
+            assertThat(assertThrows(IllegalArgumentException.class,
+                    () -> node.faults().skewClock("node-z", Duration.ofHours(1))))
+                    .hasMessage("Unknown role 'node-z': the roles of this run are [node-a, node-b]");
+            assertThat(assertThrows(IllegalArgumentException.class, () -> node.faults().driftClock("node-z", 2.0)))
+                    .hasMessage("Unknown role 'node-z': the roles of this run are [node-a, node-b]");
+        }));
     }
 }

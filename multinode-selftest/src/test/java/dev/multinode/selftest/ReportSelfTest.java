@@ -248,6 +248,54 @@ class ReportSelfTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("threadModes")
+    void aRestartAPauseAndAClockSkewShowInTheReport(Mode mode) throws IOException {
+        Path runs = Files.createTempDirectory(Path.of("target"), "report-runs");
+        try {
+            withProperties(runs, true, () -> mode.spec("node-a", "node-b").name("lifecycle").run(node -> {
+                node.enterBarrier("start");
+                if (node.isRole("node-a")) {
+                    node.faults().restart("node-b");
+                    node.faults().pause("node-b");
+                    node.faults().resume("node-b");
+                    node.faults().skewClock("node-b", Duration.ofMillis(500));
+                }
+                node.enterBarrier("done");
+            }));
+            Path folder;
+            try (Stream<Path> kept = Files.list(runs.resolve(ReportSelfTest.class.getName()).resolve("lifecycle"))) {
+                folder = kept.findFirst().orElseThrow();
+            }
+            JsonNode result = JSON.readTree(folder.resolve("result.json").toFile());
+            Instant started = Instant.parse(result.get("started").asText());
+            Instant ended = Instant.parse(result.get("ended").asText());
+            JsonNode restarted = result.get("nodes").get(1);
+            assertThat(restarted.get("incarnations").asInt()).isEqualTo(2);
+            assertThat(restarted.get("restarts")).hasSize(1);
+            assertThat(restarted.get("restarts").get(0).get("incarnation").asInt()).isEqualTo(1);
+            assertThat(Instant.parse(restarted.get("restarts").get(0).get("at").asText())).isBetween(started, ended);
+            JsonNode pauses = restarted.get("pauses");
+            assertThat(pauses).hasSize(1);
+            assertThat(Instant.parse(pauses.get(0).get("to").asText()))
+                    .isAfterOrEqualTo(Instant.parse(pauses.get(0).get("from").asText()));
+            assertThat(restarted.get("clockChanges")).extracting(change -> change.get("text").asText())
+                    .containsExactly("clock skewed by 500 ms");
+            assertThat(result.get("nodes").get(0).get("incarnations").asInt()).isEqualTo(1);
+
+            String page = Files.readString(folder.resolve("timeline.html"));
+            String lane = page.substring(page.indexOf("<g class=\"lane\" data-role=\"node-b\">"));
+            assertThat(lane.substring(0, lane.indexOf("</g>\n"))).contains("class=\"lane-down\"").contains(">#1</text>")
+                    .contains("class=\"paused\"");
+            assertThat(page).contains("<g class=\"ev ev-clock\" data-role=\"node-b\">");
+            assertThat(Files.readString(folder.resolve("merged.log"))).contains("[conductor] node-b: killed for a restart")
+                    .contains("[conductor] node-b: incarnation 1 up").contains("[conductor] node-b: paused")
+                    .contains("[conductor] node-b: resumed").contains("[conductor] node-b: clock skewed by 500 ms");
+        } finally {
+            deleteRecursively(runs);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("threadModes")
     void parallelRunsInOneJvmKeepTheirNodesOutputApart(Mode mode) throws Exception {
         Path runs = Files.createTempDirectory(Path.of("target"), "report-runs");
         PrintStream out = System.out;

@@ -1,7 +1,9 @@
 package dev.multinode.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.multinode.Direction;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -195,6 +198,48 @@ public interface FaultConformance extends ConformanceSuite {
             });
             node.runOn("node-b", () -> new CountDownLatch(1).await());
         });
+    }
+
+    /** @param mode the case's transport and launch mode */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    default void skewAndDriftChangeOnlyTheNamedNodesClock(Mode mode) {
+        mode.spec("node-a", "node-b").run(node -> {
+            assertSame(node.clock(), node.clock());
+            node.enterBarrier("up");
+            node.runOn("node-a", () -> node.faults().skewClock("node-b", Duration.ofHours(1)));
+            node.enterBarrier("skewed");
+            long aheadMillis = node.isRole("node-b") ? Duration.ofHours(1).toMillis() : 0;
+            assertThat(node.clock().millis() - System.currentTimeMillis())
+                    .as("how far %s's clock is ahead, in ms", node.role()).isCloseTo(aheadMillis, within(2_000L));
+            node.enterBarrier("checked-skew");
+            node.runOn("node-a", () -> node.faults().driftClock("node-b", 2.0));
+            node.enterBarrier("drifting");
+            double rate = node.isRole("node-b") ? 2.0 : 1.0;
+            assertThat(rateAgainstTrueTime(node.clock()::nanoTime)).as("the rate of %s's nanoTime", node.role())
+                    .isBetween(rate * 0.8, rate * 1.2);
+            assertThat(rateAgainstTrueTime(() -> node.clock().millis() * 1_000_000))
+                    .as("the rate of %s's millis", node.role()).isBetween(rate * 0.8, rate * 1.2);
+            node.enterBarrier("checked-drift");
+        });
+    }
+
+    /**
+     * Measures how fast a reading in nanoseconds advances against {@code System.nanoTime()} over
+     * 200 ms of true time. It spins rather than sleeps: a sleep may overshoot by a scheduler tick,
+     * and the measure needs both ends read close together.
+     *
+     * @param readingNanos the reading, in nanoseconds
+     * @return how many nanoseconds it advanced per true nanosecond
+     */
+    private static double rateAgainstTrueTime(LongSupplier readingNanos) {
+        long trueStart = System.nanoTime();
+        long start = readingNanos.getAsLong();
+        long trueEnd;
+        do {
+            trueEnd = System.nanoTime();
+        } while (trueEnd - trueStart < 200_000_000L);
+        return (double) (readingNanos.getAsLong() - start) / (trueEnd - trueStart);
     }
 
     /** @param mode the case's transport and launch mode */

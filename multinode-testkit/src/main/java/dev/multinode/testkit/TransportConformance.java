@@ -23,7 +23,7 @@ import java.util.List;
  */
 public abstract class TransportConformance implements BarrierConformance, BarrierFailureConformance, FailureConformance,
         IgnoredAbortConformance, MessagingConformance, FaultConformance, LeakConformance, ProcessConformance,
-        AllocationConformance, ConcurrentSendConformance {
+        AllocationConformance, ConcurrentSendConformance, LifecycleConformance {
 
     /** For subclasses. */
     protected TransportConformance() {

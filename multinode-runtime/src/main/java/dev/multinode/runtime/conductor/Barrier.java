@@ -18,6 +18,11 @@ final class Barrier {
         arrived[node.participant - 1] = true;
     }
 
+    /** A node killed for a restart: its next incarnation has to enter again. */
+    void leave(NodeState node) {
+        arrived[node.participant - 1] = false;
+    }
+
     boolean hasArrived(NodeState node) {
         return arrived[node.participant - 1];
     }

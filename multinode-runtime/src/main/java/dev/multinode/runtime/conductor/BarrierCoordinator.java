@@ -4,7 +4,9 @@ import dev.multinode.runtime.protocol.BarrierFailedMessage;
 import dev.multinode.runtime.protocol.ReleaseMessage;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The barrier rules. A barrier releases its nodes once every live participant entered it (nodes
@@ -23,11 +25,17 @@ final class BarrierCoordinator {
     private final RunEvents events;
     private final ConductorClock clock;
     private final ByteBuffer outgoing;
+    private final Set<String> passed = new HashSet<>();
+    private final boolean skipPaused;
     private Barrier barrier;
     private boolean aborted;
 
+    /**
+     * @param skipPaused whether barriers release without the nodes paused while they wait
+     */
     BarrierCoordinator(NodeRoster participants, RunDeadlines deadlines, TrafficLedger ledger, RunEvents events,
-                       ConductorClock clock, int frameSize) {
+                       ConductorClock clock, int frameSize, boolean skipPaused) {
+        this.skipPaused = skipPaused;
         this.participants = participants;
         this.nodes = participants.all();
         this.deadlines = deadlines;
@@ -44,6 +52,10 @@ final class BarrierCoordinator {
      */
     BarrierFailure enter(NodeState node, String name, long timeoutMillis, long now) {
         if (node.phase.isDone() || aborted) {
+            return null;
+        }
+        if (node.catchUp.remove(name) && (barrier == null || !barrier.name.equals(name))) {
+            catchUp(node, name);
             return null;
         }
         if (barrier == null) {
@@ -100,12 +112,35 @@ final class BarrierCoordinator {
         }
     }
 
+    /**
+     * A node is killed for a restart: it leaves the open barrier, and its next body will enter
+     * again. Whether that completes the barrier for the others is {@link #removed()}'s to decide.
+     */
+    void leftForRestart(NodeState node) {
+        if (barrier != null) {
+            barrier.leave(node);
+        }
+    }
+
+    /** A restarted node's new body starts: it passes at once every barrier the run passed so far. */
+    void restarted(NodeState node) {
+        node.catchUp.clear();
+        node.catchUp.addAll(passed);
+    }
+
+    /** A node was paused or resumed: with paused nodes skipped, that may complete the barrier. */
+    void pausedChanged() {
+        if (skipPaused && !aborted) {
+            releaseIfComplete();
+        }
+    }
+
     /** @return the open barrier's failure once its deadline passed */
     BarrierFailure timedOut() {
         List<String> absent = new ArrayList<>();
         for (NodeState node : nodes) {
             if (!node.phase.isRemoved() && !barrier.hasArrived(node)) {
-                absent.add(node.role);
+                absent.add(node.label());
             }
         }
         String culprit = absent.size() == 1 ? absent.get(0) : null;
@@ -127,13 +162,16 @@ final class BarrierCoordinator {
             return;
         }
         for (NodeState node : nodes) {
-            if (!node.phase.isRemoved() && !(node.phase == Phase.AT_BARRIER && barrier.hasArrived(node))) {
+            if (!skipped(node) && !(node.phase == Phase.AT_BARRIER && barrier.hasArrived(node))) {
                 return;
             }
         }
         ByteBuffer payload = ReleaseMessage.write(outgoing, barrier.name);
+        passed.add(barrier.name);
         for (NodeState node : nodes) {
-            if (node.phase == Phase.AT_BARRIER) {
+            if (node.paused && skipped(node)) {
+                node.catchUp.add(barrier.name);
+            } else if (node.phase == Phase.AT_BARRIER) {
                 node.phase = Phase.RUNNING;
                 node.lastPassedBarrier = barrier.name;
                 node.step = "after barrier '" + barrier.name + "'";
@@ -144,6 +182,20 @@ final class BarrierCoordinator {
         ledger.barrierPassed(barrier.name, clock.now());
         deadlines.barrierClosed();
         barrier = null;
+    }
+
+    /** @return whether the open barrier does not wait for this node: removed, or paused before it arrived when paused nodes are skipped */
+    private boolean skipped(NodeState node) {
+        return node.phase.isRemoved() || skipPaused && node.paused && !(node.phase == Phase.AT_BARRIER && barrier.hasArrived(node));
+    }
+
+    /** The node's body re-enters a barrier the run passed without it: it goes on at once. */
+    private void catchUp(NodeState node, String name) {
+        node.lastPassedBarrier = name;
+        node.step = "after barrier '" + name + "'";
+        participants.send(node, ReleaseMessage.TYPE, ReleaseMessage.write(outgoing, name));
+        events.record(EventKind.BARRIER, node.role, "barrier '" + name + "' passed at once: the run passed it without "
+                + node.label());
     }
 
     private BarrierFailure fail(BarrierFailure failure) {
@@ -169,7 +221,7 @@ final class BarrierCoordinator {
         List<String> missing = new ArrayList<>();
         for (NodeState node : nodes) {
             if (!node.phase.isRemoved() && !barrier.hasArrived(node)) {
-                missing.add(node.role + " (" + node.whereabouts() + ")");
+                missing.add(node.label() + " (" + node.whereabouts() + ")");
             }
         }
         return missing.isEmpty() ? "none" : String.join(", ", missing);

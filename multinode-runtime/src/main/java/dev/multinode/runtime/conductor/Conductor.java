@@ -40,6 +40,7 @@ public final class Conductor implements Agent, FrameReceiver {
     private final BarrierCoordinator barriers;
     private final FaultCoordinator faults;
     private final DeadlineWatch deadlineWatch;
+    private final ConductorTimers timers = new ConductorTimers();
     private final ManyToOneConcurrentArrayQueue<Runnable> commands = new ManyToOneConcurrentArrayQueue<>(1024);
     private final ByteBuffer received;
     private final ByteBuffer outgoing;
@@ -57,9 +58,10 @@ public final class Conductor implements Agent, FrameReceiver {
      * @param timeouts           the run's time limits
      * @param clock              the clocks deadlines and events read
      * @param transportFrameSize the transport's frame limit
+     * @param skipPausedNodes    whether barriers release without the nodes paused while they wait
      */
     public Conductor(Endpoint endpoint, List<String> roles, ConductorTimeouts timeouts, ConductorClock clock,
-                     int transportFrameSize) {
+                     int transportFrameSize, boolean skipPausedNodes) {
         this.endpoint = endpoint;
         this.clock = clock;
         this.nodes = new NodeRoster(endpoint, roles);
@@ -68,8 +70,8 @@ public final class Conductor implements Agent, FrameReceiver {
         this.ledger = new TrafficLedger(roles.size() + 1);
         this.received = ByteBuffer.allocate(transportFrameSize);
         this.outgoing = ByteBuffer.allocate(transportFrameSize);
-        this.barriers = new BarrierCoordinator(nodes, deadlines, ledger, events, clock, transportFrameSize);
-        this.faults = new FaultCoordinator(this, nodes, events, transportFrameSize);
+        this.barriers = new BarrierCoordinator(nodes, deadlines, ledger, events, clock, transportFrameSize, skipPausedNodes);
+        this.faults = new FaultCoordinator(this, nodes, events, barriers, timers, transportFrameSize);
         this.deadlineWatch = new DeadlineWatch(nodes, deadlines, barriers, this::abort);
     }
 
@@ -81,6 +83,26 @@ public final class Conductor implements Agent, FrameReceiver {
      */
     public void processKiller(Consumer<String> killer) {
         faults.processKiller(killer);
+    }
+
+    /**
+     * How to start a node's next incarnation, for restarts; without one (external launch) restarts
+     * are refused. Call before the conductor starts.
+     *
+     * @param starter starts a node again
+     */
+    public void nodeStarter(NodeStarter starter) {
+        faults.restarts().starter(starter);
+    }
+
+    /**
+     * In process mode, how to stop and continue a node's JVM, for pauses; without one a node
+     * pauses at its own gate. Call before the conductor starts.
+     *
+     * @param freezer stops and continues nodes' JVMs
+     */
+    public void nodeFreezer(NodeFreezer freezer) {
+        faults.pauses().freezer(freezer);
     }
 
     /** @return completes when the run is over */
@@ -106,13 +128,14 @@ public final class Conductor implements Agent, FrameReceiver {
 
     /**
      * Tells the conductor a node's process died. A death is the run's failure unless the node was
-     * removed on purpose or had finished.
+     * removed on purpose, had finished, or was an incarnation a restart replaced.
      *
      * @param role        the node
+     * @param incarnation the incarnation that died
      * @param description how it died, with its exit code and last lines
      */
-    public void nodeDied(String role, String description) {
-        submit(() -> onNodeDied(role, description));
+    public void nodeDied(String role, int incarnation, String description) {
+        submit(() -> onNodeDied(role, incarnation, description));
     }
 
     @Override
@@ -135,6 +158,7 @@ public final class Conductor implements Agent, FrameReceiver {
         int work = endpoint.poll(this, POLL_LIMIT);
         work += commands.drain(Runnable::run);
         work += deadlineWatch.act(now);
+        work += timers.act(now);
         if (nodes.allDone()) {
             finish();
             work++;
@@ -156,6 +180,7 @@ public final class Conductor implements Agent, FrameReceiver {
     }
 
     private void finish() {
+        faults.pauses().resumeAll("the end of the run");
         nodes.broadcast(FrameType.STOP, Signal.write(outgoing));
         events.record(EventKind.END, null, rootCause == null ? "run passed" : "run failed");
         List<PhaseRecord> phases = ledger.close(barriers.openBarrier(), clock.now());
@@ -185,7 +210,7 @@ public final class Conductor implements Agent, FrameReceiver {
     }
 
     private void onHello(NodeState node) {
-        if (node.phase != Phase.STARTING) {
+        if (faults.restarts().hello(node) || node.phase != Phase.STARTING) {
             return;
         }
         node.phase = Phase.RUNNING;
@@ -233,9 +258,9 @@ public final class Conductor implements Agent, FrameReceiver {
         events.record(EventKind.CANCELLED, node.role, "body cancelled " + node.step);
     }
 
-    private void onNodeDied(String role, String description) {
+    private void onNodeDied(String role, int incarnation, String description) {
         NodeState node = nodes.byRole(role);
-        if (node.phase.isDone() || node.removing) {
+        if (node.phase.isDone() || node.removing || incarnation < node.incarnation) {
             return;
         }
         node.phase = Phase.DIED;
@@ -249,6 +274,7 @@ public final class Conductor implements Agent, FrameReceiver {
     /** A fault removed the node on purpose: it leaves the barrier set. */
     void removed(NodeState node, Phase phase) {
         node.phase = phase;
+        node.paused = false;
         node.doneNanos = now;
         events.record(EventKind.REMOVED, node.role, phase == Phase.KILLED ? "killed by a fault" : "shut down by a fault");
         barriers.removed();
@@ -260,11 +286,37 @@ public final class Conductor implements Agent, FrameReceiver {
         }
     }
 
+    /** @return the conductor's clock reading of the current duty cycle */
+    long now() {
+        return now;
+    }
+
+    /** @return whether the run was aborted */
+    boolean isAborted() {
+        return rootCause != null;
+    }
+
+    /** A restarted node's new incarnation could not be started: that fails the run. */
+    void nodeFailedToStart(NodeState node, String description) {
+        node.phase = Phase.DIED;
+        node.detail = description;
+        node.doneNanos = now;
+        events.record(EventKind.DIED, node.role, description);
+        abort(new RootCause(node.role, node.step, description, null, false));
+    }
+
+    /** A restarted node came up after the abort: it is told so instead of starting its body. */
+    void abortLate(NodeState node) {
+        nodes.send(node, FrameType.ABORT, AbortMessage.write(outgoing, "the run was aborted while " + node.role
+                + " was down for a restart"));
+    }
+
     private void abort(RootCause cause) {
         if (rootCause != null) {
             return;
         }
         rootCause = cause;
+        faults.pauses().resumeAll("the abort");
         barriers.runAborted();
         deadlines.aborted(now);
         events.record(EventKind.ABORTED, cause.role(), "run aborted: " + cause.summary());

@@ -18,6 +18,8 @@ public enum EventKind {
     CANCELLED,
     /** A fault killed or shut down a node. */
     REMOVED,
+    /** A node was killed for a restart: it is down until its next incarnation is up. */
+    DOWN,
     /** A restarted node's new incarnation is up; the text starts with "incarnation N". */
     RESTARTED,
     /** A node was paused. */

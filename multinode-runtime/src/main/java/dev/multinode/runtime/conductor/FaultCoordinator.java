@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 final class FaultCoordinator {
 
     /** What a request waits for. */
-    private static final class Pending {
+    static final class Pending {
         final NodeState requester;
         final long requestId;
         final Set<Long> unconfirmed = new HashSet<>();
@@ -45,19 +45,36 @@ final class FaultCoordinator {
     private final RunEvents events;
     private final ByteBuffer outgoing;
     private final Map<Long, Pending> byApplication = new HashMap<>();
+    private final FaultMemory memory;
+    private final NodeRestarts restarts;
+    private final NodePauses pauses;
     private Consumer<String> processKiller;
     private long nextApplyId;
 
-    FaultCoordinator(Conductor conductor, NodeRoster participants, RunEvents events, int frameSize) {
+    FaultCoordinator(Conductor conductor, NodeRoster participants, RunEvents events, BarrierCoordinator barriers,
+                     ConductorTimers timers, int frameSize) {
         this.conductor = conductor;
         this.participants = participants;
         this.events = events;
         this.outgoing = ByteBuffer.allocate(frameSize);
+        this.memory = new FaultMemory(participants.all().size());
+        this.restarts = new NodeRestarts(this, conductor, participants, events, barriers, timers);
+        this.pauses = new NodePauses(this, participants, events, barriers);
     }
 
     /** In process mode, kills a node's JVM with SIGKILL and returns once it is dead. */
     void processKiller(Consumer<String> killer) {
         this.processKiller = killer;
+    }
+
+    /** @return the restarts of nodes, which a new incarnation's hello completes */
+    NodeRestarts restarts() {
+        return restarts;
+    }
+
+    /** @return the pauses of nodes */
+    NodePauses pauses() {
+        return pauses;
     }
 
     void onRequest(NodeState requester, FaultRequestMessage request) {
@@ -78,7 +95,14 @@ final class FaultCoordinator {
         }
         events.record(EventKind.FAULT, requester.role, "fault requested: " + description);
         switch (kind) {
-            case KILL, SHUTDOWN -> removeNode(requester, requestId, kind, participants.byRole(side1.get(0)));
+            case KILL, SHUTDOWN -> {
+                NodeState victim = participants.byRole(side1.get(0));
+                Phase phase = kind == FaultKind.KILL ? Phase.KILLED : Phase.SHUT_DOWN;
+                removeNode(new Pending(requester, requestId, () -> conductor.removed(victim, phase)), kind, victim);
+            }
+            case RESTART -> restarts.restart(requester, requestId, participants.byRole(side1.get(0)), nanos);
+            case PAUSE -> pauses.pause(requester, requestId, participants.byRole(side1.get(0)));
+            case RESUME -> pauses.resume(requester, requestId, participants.byRole(side1.get(0)));
             case BLACKHOLE, PASS_THROUGH, DELAY, DROP -> {
                 Pending pending = new Pending(requester, requestId,
                         () -> events.record(EventKind.FAULT, null, "in force: " + description));
@@ -98,18 +122,19 @@ final class FaultCoordinator {
                 complete(pending);
             }
             case PEER_GONE, PEER_BACK -> answer(requester, requestId, kind.apiName() + " is applied by the conductor, not requested");
-            case RESTART, PAUSE, RESUME, SKEW_CLOCK, DRIFT_CLOCK -> answer(requester, requestId, kind.apiName() + " is being built");
+            case SKEW_CLOCK, DRIFT_CLOCK -> changeClock(requester, requestId, kind, participants.byRole(side1.get(0)), nanos,
+                    probability);
         }
     }
 
     /**
-     * A kill cuts the victim off everywhere at once. A graceful shutdown first lets the victim close
-     * its resources, which may still talk to the others, and only then cuts it off.
+     * A kill cuts the victim off everywhere at once: in process mode its JVM dies first; otherwise
+     * the victim isolates itself and closes its resources as killed before it confirms. A graceful
+     * shutdown first lets the victim close its resources, which may still talk to the others, and
+     * only then cuts it off. {@code cutOff} runs and answers once the victim is cut off everywhere.
      */
-    private void removeNode(NodeState requester, long requestId, FaultKind kind, NodeState victim) {
+    void removeNode(Pending cutOff, FaultKind kind, NodeState victim) {
         victim.removing = true;
-        Phase phase = kind == FaultKind.KILL ? Phase.KILLED : Phase.SHUT_DOWN;
-        Pending cutOff = new Pending(requester, requestId, () -> conductor.removed(victim, phase));
         if (kind == FaultKind.KILL) {
             if (processKiller != null) {
                 processKiller.accept(victim.role);
@@ -119,9 +144,24 @@ final class FaultCoordinator {
             cutOffFromOthers(cutOff, victim);
             return;
         }
-        Pending stopped = new Pending(requester, requestId, () -> cutOffFromOthers(cutOff, victim), false);
+        Pending stopped = new Pending(cutOff.requester, cutOff.requestId, () -> cutOffFromOthers(cutOff, victim), false);
         apply(stopped, victim, kind, victim.participant, Direction.BOTH, 0, 0);
         complete(stopped);
+    }
+
+    /**
+     * A new incarnation gets the faults its role's last incarnation had in force (link faults since
+     * the last heal, the clock), and every other node accepts its traffic again.
+     */
+    void welcomeBack(Pending pending, NodeState node) {
+        for (FaultMemory.Remembered fault : memory.of(node)) {
+            send(pending, node, fault.kind(), fault.peer(), fault.direction(), fault.nanos(), fault.probability());
+        }
+        for (NodeState other : participants.all()) {
+            if (other != node && !other.isGone()) {
+                apply(pending, other, FaultKind.PEER_BACK, node.participant, Direction.BOTH, 0, 0);
+            }
+        }
     }
 
     private void cutOffFromOthers(Pending pending, NodeState victim) {
@@ -147,6 +187,17 @@ final class FaultCoordinator {
         complete(pending);
     }
 
+    /** A clock is the target's alone: one application to it, recorded as the clock's change once in force. */
+    private void changeClock(NodeState requester, long requestId, FaultKind kind, NodeState target, long offsetNanos,
+                             double rate) {
+        String change = kind == FaultKind.SKEW_CLOCK
+                ? "clock skewed by " + offsetNanos / 1_000_000 + " ms"
+                : "clock drifts at rate " + rate;
+        Pending pending = new Pending(requester, requestId, () -> events.record(EventKind.CLOCK, target.role, change));
+        apply(pending, target, kind, target.participant, Direction.BOTH, offsetNanos, rate);
+        complete(pending);
+    }
+
     void onApplied(long applyId) {
         Pending pending = byApplication.remove(applyId);
         if (pending != null) {
@@ -155,8 +206,15 @@ final class FaultCoordinator {
         }
     }
 
-    private void apply(Pending pending, NodeState target, FaultKind kind, int peer, Direction direction, long nanos,
-                       double probability) {
+    /** Sends one application and remembers it for the target's next incarnation. */
+    void apply(Pending pending, NodeState target, FaultKind kind, int peer, Direction direction, long nanos,
+               double probability) {
+        memory.applied(target, kind, peer, direction, nanos, probability);
+        send(pending, target, kind, peer, direction, nanos, probability);
+    }
+
+    private void send(Pending pending, NodeState target, FaultKind kind, int peer, Direction direction, long nanos,
+                      double probability) {
         long applyId = ++nextApplyId;
         pending.unconfirmed.add(applyId);
         byApplication.put(applyId, pending);
@@ -164,7 +222,7 @@ final class FaultCoordinator {
                 FaultApplyMessage.write(outgoing, applyId, kind, peer, direction, nanos, probability));
     }
 
-    private void complete(Pending pending) {
+    void complete(Pending pending) {
         if (pending.unconfirmed.isEmpty()) {
             pending.whenInForce.run();
             if (pending.answerWhenInForce) {
@@ -173,7 +231,7 @@ final class FaultCoordinator {
         }
     }
 
-    private void answer(NodeState requester, long requestId, String refusal) {
+    void answer(NodeState requester, long requestId, String refusal) {
         participants.send(requester, FaultDoneMessage.TYPE, FaultDoneMessage.write(outgoing, requestId, refusal));
     }
 
@@ -182,7 +240,9 @@ final class FaultCoordinator {
         String roles = kind == FaultKind.PARTITION ? side1 + " / " + side2 : String.valueOf(concat(side1, side2));
         String detail = switch (kind) {
             case BLACKHOLE, PASS_THROUGH -> " " + direction;
-            case DELAY -> " by " + nanos / 1_000_000 + " ms";
+            case DELAY, SKEW_CLOCK -> " by " + nanos / 1_000_000 + " ms";
+            case DRIFT_CLOCK -> " at rate " + probability;
+            case RESTART -> nanos == 0 ? "" : " after " + nanos / 1_000_000 + " ms down";
             case DROP -> " with probability " + probability;
             default -> "";
         };

@@ -32,7 +32,7 @@ final class NodeReports {
             case KILLED -> NodeEnding.KILLED;
             case SHUT_DOWN -> NodeEnding.SHUT_DOWN;
             case DIED -> NodeEnding.DIED;
-            case STARTING, RUNNING, AT_BARRIER -> NodeEnding.UNFINISHED;
+            case STARTING, RUNNING, AT_BARRIER, DOWN -> NodeEnding.UNFINISHED;
         };
     }
 }

@@ -5,6 +5,8 @@ enum Phase {
     STARTING(false),
     RUNNING(false),
     AT_BARRIER(false),
+    /** Killed for a restart; its next incarnation has not said hello yet. */
+    DOWN(false),
     PASSED(true),
     FAILED(true),
     CANCELLED(true),
@@ -23,8 +25,8 @@ enum Phase {
         return done;
     }
 
-    /** @return whether the node was removed on purpose by a fault, and so leaves the barrier set */
+    /** @return whether the node was removed on purpose by a fault, and so is not in the barrier set */
     boolean isRemoved() {
-        return this == KILLED || this == SHUT_DOWN;
+        return this == KILLED || this == SHUT_DOWN || this == DOWN;
     }
 }

@@ -1,8 +1,10 @@
 package dev.multinode.runtime.launch;
 
+import dev.multinode.runtime.conductor.NodeStarter;
 import dev.multinode.runtime.node.NodeOutcome;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -15,16 +17,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs every node in a JVM of its own, started in parallel from this JVM's class path and module
- * path. Each child's output goes to {@code <run folder>/<role>.log}, never to this JVM's streams.
- * A child that dies is reported to the conductor at once; a child whose parent dies exits by itself.
+ * path. Each child's output goes to {@code <run folder>/<role>.log}, never to this JVM's streams;
+ * a restarted role's next incarnation appends to the same log. A child that dies is reported to
+ * the conductor at once; a child whose parent dies exits by itself. Pauses stop and continue a
+ * child's JVM ({@link ProcessFreezer}).
  */
-public final class ProcessLauncher implements NodeLauncher {
+public final class ProcessLauncher implements NodeLauncher, NodeStarter {
 
     /** The node settings file in the launch folder. */
     static final String SPEC_FILE = "node.properties";
@@ -35,35 +41,72 @@ public final class ProcessLauncher implements NodeLauncher {
     private static final int LAST_LINES = 20;
     private static final long KILL_WAIT_SECONDS = 10;
 
-    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private final Map<String, Path> logs = new LinkedHashMap<>();
     private final List<String> stragglers = new ArrayList<>();
+    private final ProcessFreezer freezer = new ProcessFreezer(processes);
+    private RunContext run;
+    private List<String> command;
     private volatile boolean over;
 
     @Override
     public void launch(RunContext run) throws IOException {
+        this.run = run;
         Path folder = Files.createDirectories(run.runDirectory().resolve("launch"));
         Files.write(folder.resolve(BODY_FILE), run.body());
         ChildSpec.of(run).write(folder.resolve(SPEC_FILE));
         run.conductor().processKiller(this::kill);
-        List<String> command = command(run, folder);
+        run.conductor().nodeStarter(this);
+        run.conductor().nodeFreezer(freezer);
+        command = command(run, folder);
         for (String role : run.settings().roles()) {
-            Path log = run.runDirectory().resolve(role + ".log");
-            List<String> roleCommand = new ArrayList<>(command);
-            roleCommand.add(role);
-            roleCommand.add("0");
-            Process process = new ProcessBuilder(roleCommand)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            processes.put(role, process);
-            logs.put(role, log);
-            process.onExit().thenAccept(exited -> {
-                if (!over) {
-                    run.conductor().nodeDied(role, role + " died with exit code " + exited.exitValue() + lastLines(log));
-                }
-            });
+            logs.put(role, run.runDirectory().resolve(role + ".log"));
+            spawn(role, 0);
         }
+    }
+
+    private void spawn(String role, int incarnation) throws IOException {
+        Path log = logs.get(role);
+        List<String> roleCommand = new ArrayList<>(command);
+        roleCommand.add(role);
+        roleCommand.add(Integer.toString(incarnation));
+        Process process = new ProcessBuilder(roleCommand)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        processes.put(role, process);
+        String label = RoleLineStream.label(role, incarnation);
+        process.onExit().thenAccept(exited -> {
+            if (!over) {
+                run.conductor().nodeDied(role, incarnation, label + " died with exit code " + exited.exitValue()
+                        + lastLines(log));
+            }
+        });
+    }
+
+    /** A JVM killed with SIGKILL leaves nothing its successor needs. */
+    @Override
+    public void prepare(String role) {
+        // nothing to keep
+    }
+
+    /** Starts a restarted role's next JVM off the conductor's thread; its log goes on in the same file. */
+    @Override
+    public CompletableFuture<Void> start(String role, int incarnation) {
+        return CompletableFuture.runAsync(() -> {
+            if (over) {
+                throw new IllegalStateException("the run is over");
+            }
+            try {
+                spawn(role, incarnation);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, task -> {
+            Thread thread = new Thread(task, "multinode-restart-" + role);
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     private static List<String> command(RunContext run, Path folder) {
@@ -128,6 +171,7 @@ public final class ProcessLauncher implements NodeLauncher {
     }
 
     private void kill(String role) {
+        freezer.killed(role);
         Process process = processes.get(role);
         process.destroyForcibly();
         try {
@@ -189,6 +233,7 @@ public final class ProcessLauncher implements NodeLauncher {
     @Override
     public void close() {
         over = true;
+        freezer.close();
         for (Map.Entry<String, Process> entry : processes.entrySet()) {
             Process process = entry.getValue();
             if (process.isAlive()) {

@@ -14,12 +14,17 @@ import java.time.Instant;
 final class RoleLineStream extends OutputStream {
 
     private final OutputStream target;
-    private final String role;
+    private volatile String role;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
 
     RoleLineStream(OutputStream target, String role) {
         this.target = target;
         this.role = role;
+    }
+
+    /** @param label what the lines carry from now on: a restarted role's new incarnation */
+    void relabel(String label) {
+        this.role = label;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.multinode.runtime.node;
 
-import dev.multinode.Direction;
 import dev.multinode.StopReason;
 import dev.multinode.runtime.protocol.FaultApplyMessage;
 
@@ -10,20 +9,28 @@ import dev.multinode.runtime.protocol.FaultApplyMessage;
  * as killed (abruptly) before confirming, so that the victim's own sockets are closed when the kill
  * returns; a graceful shutdown first closes the node's resources (which may still talk to others),
  * then isolates it.
- * After either the node is removed, and its receiver stops.
+ * After either the node is removed, and its receiver stops. Clock faults change the node's
+ * {@link AdjustableClock}.
  */
 final class FaultApplier {
 
     private final LinkFilter filter;
+    private final AdjustableClock clock;
     private final NodeControl control;
     private final NodeResources resources;
     private final ConductorLink link;
+    private final PauseGate gate;
+    private final NodeMessaging messaging;
 
-    FaultApplier(LinkFilter filter, NodeControl control, NodeResources resources, ConductorLink link) {
+    FaultApplier(LinkFilter filter, AdjustableClock clock, NodeControl control, NodeResources resources, ConductorLink link,
+                 PauseGate gate, NodeMessaging messaging) {
         this.filter = filter;
+        this.clock = clock;
         this.control = control;
         this.resources = resources;
         this.link = link;
+        this.gate = gate;
+        this.messaging = messaging;
     }
 
     void apply(FaultApplyMessage fault) {
@@ -41,11 +48,20 @@ final class FaultApplier {
             }
             case BLACKHOLE -> filter.block(peer, fault.direction(), true);
             case PASS_THROUGH -> filter.block(peer, fault.direction(), false);
-            case PEER_GONE -> filter.block(peer, Direction.SEND, true); // what it sent before leaving still arrives
+            case PEER_GONE -> filter.peerGone(peer);
+            case PEER_BACK -> filter.peerBack(peer);
+            case PAUSE -> gate.pause();
+            case RESUME -> {
+                gate.resume();
+                messaging.deliverHeld();
+            }
             case DELAY -> filter.delay(peer, fault.delayNanos());
             case DROP -> filter.drop(peer, fault.probability());
             case HEAL -> filter.heal();
-            case PARTITION -> throw new IllegalStateException("a partition is applied as blackholes, never as such");
+            case SKEW_CLOCK -> clock.skew(fault.delayNanos());
+            case DRIFT_CLOCK -> clock.drift(fault.probability());
+            case PARTITION, RESTART -> throw new IllegalStateException(fault.kind().apiName()
+                    + " is applied as other faults, never as such");
         }
         link.sendFaultApplied(fault.applyId());
     }

@@ -27,13 +27,15 @@ final class FaultsClient implements Faults {
     private final NodeControl control;
     private final ConductorLink link;
     private final Participants participants;
+    private final PauseGate gate;
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
 
-    FaultsClient(NodeControl control, ConductorLink link, Participants participants) {
+    FaultsClient(NodeControl control, ConductorLink link, Participants participants, PauseGate gate) {
         this.control = control;
         this.link = link;
         this.participants = participants;
+        this.gate = gate;
     }
 
     @Override
@@ -149,6 +151,7 @@ final class FaultsClient implements Faults {
 
     private void request(FaultKind kind, Collection<String> side1, Collection<String> side2, Direction direction, long nanos,
                          double probability) {
+        gate.pass();
         control.checkNotAborted();
         long id = requestIds.incrementAndGet();
         CompletableFuture<String> answer = new CompletableFuture<>();

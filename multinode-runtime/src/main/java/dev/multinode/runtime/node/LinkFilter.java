@@ -16,6 +16,7 @@ final class LinkFilter {
     private final long seed;
     private final boolean[] blockedOut;
     private final boolean[] blockedIn;
+    private final boolean[] gone;
     private final long[] delayNanos;
     private final double[] dropProbability;
     private final SplittableRandom[] dropRandom;
@@ -27,6 +28,7 @@ final class LinkFilter {
         this.seed = seed;
         this.blockedOut = new boolean[participants];
         this.blockedIn = new boolean[participants];
+        this.gone = new boolean[participants];
         this.delayNanos = new long[participants];
         this.dropProbability = new double[participants];
         this.dropRandom = new SplittableRandom[participants];
@@ -41,7 +43,7 @@ final class LinkFilter {
         if (to == self) {
             return !isolated;
         }
-        if (isolated || blockedOut[to]) {
+        if (isolated || blockedOut[to] || gone[to]) {
             return false;
         }
         return !(dropProbability[to] > 0 && dropRandom[to].nextDouble() < dropProbability[to]);
@@ -71,6 +73,21 @@ final class LinkFilter {
         if (direction != Direction.SEND) {
             blockedIn[peer] = block;
         }
+        updateFaultFree();
+    }
+
+    /**
+     * A peer left (killed, shut down, or down for a restart): nothing goes to it, what it sent
+     * before leaving still arrives. Unlike a blackhole, a heal does not undo it; {@link #peerBack} does.
+     */
+    synchronized void peerGone(int peer) {
+        gone[peer] = true;
+        updateFaultFree();
+    }
+
+    /** A peer's next incarnation is up: frames go to it again, its blackholes stay as they were. */
+    synchronized void peerBack(int peer) {
+        gone[peer] = false;
         updateFaultFree();
     }
 
@@ -105,7 +122,7 @@ final class LinkFilter {
     private void updateFaultFree() {
         boolean free = !isolated;
         for (int i = 0; i < blockedOut.length && free; i++) {
-            free = !blockedOut[i] && !blockedIn[i] && delayNanos[i] == 0 && dropProbability[i] == 0;
+            free = !blockedOut[i] && !blockedIn[i] && !gone[i] && delayNanos[i] == 0 && dropProbability[i] == 0;
         }
         faultFree = free;
     }

@@ -28,16 +28,20 @@ final class NodeFacade implements Node {
     private final NodeMessaging messaging;
     private final FaultsClient faults;
     private final NodeResources resources;
+    private final PauseGate gate;
+    private final AdjustableClock clock;
     private final Logger log;
 
     NodeFacade(NodeConfig config, Participants participants, BarrierClient barriers, NodeMessaging messaging,
-               FaultsClient faults, NodeResources resources, Logger log) {
+               FaultsClient faults, NodeResources resources, PauseGate gate, AdjustableClock clock, Logger log) {
+        this.gate = gate;
         this.config = config;
         this.participants = participants;
         this.barriers = barriers;
         this.messaging = messaging;
         this.faults = faults;
         this.resources = resources;
+        this.clock = clock;
         this.log = log;
     }
 
@@ -72,12 +76,15 @@ final class NodeFacade implements Node {
 
     @Override
     public void enterBarrier(String... names) {
-        barriers.enter(config.barrierTimeout(), names);
+        enterBarrier(config.barrierTimeout(), names);
     }
 
+    /** A paused node's body waits at the gate before it enters and after it is released. */
     @Override
     public void enterBarrier(Duration timeout, String... names) {
+        gate.pass();
         barriers.enter(timeout, names);
+        gate.pass();
     }
 
     @Override
@@ -154,7 +161,7 @@ final class NodeFacade implements Node {
 
     @Override
     public NodeClock clock() {
-        throw new UnsupportedOperationException("node.clock() is being built");
+        return clock;
     }
 
     @Override

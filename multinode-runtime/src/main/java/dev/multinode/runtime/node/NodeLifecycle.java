@@ -48,6 +48,9 @@ final class NodeLifecycle {
     NodeOutcome live(NodeBody body, Node node) {
         MDC.put("role", config.role());
         control.bodyThread(Thread.currentThread());
+        if (config.incarnation() > 0) {
+            receiver.discardWaiting();
+        }
         Thread receiverThread = new Thread(receiver, config.role() + "-receiver");
         receiverThread.setDaemon(true);
         receiverThread.start();

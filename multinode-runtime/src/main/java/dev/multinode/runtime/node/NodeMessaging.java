@@ -11,6 +11,7 @@ import dev.multinode.spi.Endpoint;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,11 +37,15 @@ final class NodeMessaging {
     private final Logger log;
     private final ConcurrentHashMap<String, ProbeMailbox> probes = new ConcurrentHashMap<>();
     private final AtomicLong unhandledFrames = new AtomicLong();
+    private final PauseGate gate;
+    /** Frames that arrived while the node was paused, in order, for after the resume; touched by the receiver thread only. */
+    private final ArrayDeque<HeldFrame> held = new ArrayDeque<>();
     private volatile FrameHandler handler;
 
     NodeMessaging(Participants participants, int maxFrameSize, Endpoint endpoint, LinkFilter filter,
                   TrafficCounter traffic, SendBuffers buffers, MessageCodec codec, NodeResources resources,
-                  NodeControl control, Logger log) {
+                  NodeControl control, PauseGate gate, Logger log) {
+        this.gate = gate;
         this.participants = participants;
         this.maxFrameSize = maxFrameSize;
         this.endpoint = endpoint;
@@ -105,6 +110,7 @@ final class NodeMessaging {
 
     /** A delayed frame is copied and sent later by the node's single delay thread, so order is kept. */
     private void sendFaultable(int to, int type, ByteBuffer payload) {
+        gate.pass(); // a paused node sends nothing: the sender waits for the resume
         if (!filter.passOutbound(to)) {
             traffic.droppedTo(to);
             return;
@@ -122,6 +128,10 @@ final class NodeMessaging {
 
     /** On the receiver thread: a frame of the system under test, for the handler. */
     void deliverFrame(int from, ByteBuffer payload) {
+        if (gate.isPaused()) {
+            held.add(HeldFrame.of(from, FrameType.USER, payload));
+            return;
+        }
         if (!filter.passInbound(from)) {
             traffic.droppedFrom(from);
             return;
@@ -141,6 +151,10 @@ final class NodeMessaging {
 
     /** On the receiver thread: a probe message, copied to the heap, for its mailbox. */
     void deliverProbeMessage(int from, ByteBuffer copy) {
+        if (gate.isPaused()) {
+            held.add(HeldFrame.of(from, FrameType.PROBE, copy));
+            return;
+        }
         if (!filter.passInbound(from)) {
             traffic.droppedFrom(from);
             return;
@@ -155,6 +169,19 @@ final class NodeMessaging {
             return;
         }
         mailbox(probeName).deliver(message);
+    }
+
+    /** On the receiver thread, after a resume: the frames that waited, in the order they arrived. */
+    void deliverHeld() {
+        HeldFrame frame;
+        while (!gate.isPaused() && (frame = held.poll()) != null) {
+            ByteBuffer payload = ByteBuffer.wrap(frame.payload());
+            if (frame.type() == FrameType.USER) {
+                deliverFrame(frame.from(), payload);
+            } else {
+                deliverProbeMessage(frame.from(), payload);
+            }
+        }
     }
 
     /** @return how many frames arrived while no handler was set */

@@ -73,6 +73,22 @@ final class NodeReceiver implements FrameReceiver, Runnable {
         }
     }
 
+    /**
+     * Before a restarted node says hello, on its own thread: everything waiting in the endpoint was
+     * addressed to an earlier incarnation (the others stopped sending to it when it went down, and
+     * the conductor sends to the new one only after its hello), so it is discarded, and counted.
+     */
+    void discardWaiting() {
+        long discarded = 0;
+        int polled;
+        while ((polled = endpoint.poll((from, type, payload) -> { }, POLL_LIMIT)) > 0) {
+            discarded += polled;
+        }
+        if (discarded > 0) {
+            log.info("{} discarded {} frames addressed to its earlier incarnation", control.role(), discarded);
+        }
+    }
+
     /** Ends the loop after the current batch. */
     void stop() {
         running = false;

@@ -33,16 +33,18 @@ final class NodeResources {
     private final String role;
     private final Logger log;
     private final Endpoint endpoint;
+    private final PauseGate gate;
     private final AtomicBoolean endpointClosed = new AtomicBoolean();
     private final Deque<Registered<?>> closeables = new ArrayDeque<>();
     private ScheduledThreadPoolExecutor executor;
     private ScheduledThreadPoolExecutor delayer;
     private boolean closed;
 
-    NodeResources(String role, Logger log, Endpoint endpoint) {
+    NodeResources(String role, Logger log, Endpoint endpoint, PauseGate gate) {
         this.role = role;
         this.log = log;
         this.endpoint = endpoint;
+        this.gate = gate;
     }
 
     synchronized ScheduledExecutorService executor() {
@@ -50,7 +52,12 @@ final class NodeResources {
             throw new IllegalStateException("Node " + role + " has stopped; its executor is gone");
         }
         if (executor == null) {
-            executor = new ScheduledThreadPoolExecutor(2, roleThreads("-executor-"));
+            executor = new ScheduledThreadPoolExecutor(2, roleThreads("-executor-")) {
+                @Override
+                protected void beforeExecute(Thread worker, Runnable task) {
+                    gate.pass(); // a paused node's tasks wait for the resume
+                }
+            };
             executor.setRemoveOnCancelPolicy(true);
             executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         }

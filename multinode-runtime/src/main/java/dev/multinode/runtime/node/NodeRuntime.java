@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One node of a run: wires the node's parts (control state, the link to the conductor, barriers,
- * messaging beneath the fault filter, fault application, resources, the receiver thread and the
- * {@link dev.multinode.Node} the body sees) and lives its life. The same class serves every launch
- * mode; only the thread that calls {@link #run} differs.
+ * messaging beneath the fault filter, fault application, resources, the node's clock, the receiver
+ * thread and the {@link dev.multinode.Node} the body sees) and lives its life. The same class
+ * serves every launch mode; only the thread that calls {@link #run} differs.
  */
 public final class NodeRuntime {
 
@@ -27,17 +27,19 @@ public final class NodeRuntime {
         SendBuffers buffers = new SendBuffers(config.transportFrameSize());
         TrafficCounter traffic = new TrafficCounter(participants.count());
         NodeControl control = new NodeControl(config.role(), log);
+        PauseGate gate = new PauseGate(control);
         ConductorLink link = new ConductorLink(endpoint, buffers, traffic);
-        NodeResources resources = new NodeResources(config.role(), log, endpoint);
+        NodeResources resources = new NodeResources(config.role(), log, endpoint, gate);
         LinkFilter filter = new LinkFilter(endpoint.participant(), participants.count(), config.seed());
         BarrierClient barriers = new BarrierClient(control, link);
-        FaultsClient faults = new FaultsClient(control, link, participants);
+        FaultsClient faults = new FaultsClient(control, link, participants, gate);
+        AdjustableClock clock = new AdjustableClock();
         NodeMessaging messaging = new NodeMessaging(participants, config.maxFrameSize(), endpoint, filter, traffic,
-                buffers, new MessageCodec(config.allowed()), resources, control, log);
+                buffers, new MessageCodec(config.allowed()), resources, control, gate, log);
         NodeReceiver receiver = new NodeReceiver(endpoint, config.transportFrameSize(), control, link, messaging,
-                barriers, new FaultApplier(filter, control, resources, link), faults, resources, log);
+                barriers, new FaultApplier(filter, clock, control, resources, link, gate, messaging), faults, resources, log);
         this.lifecycle = new NodeLifecycle(config, control, link, barriers, receiver, messaging, resources, log);
-        this.node = new NodeFacade(config, participants, barriers, messaging, faults, resources, log);
+        this.node = new NodeFacade(config, participants, barriers, messaging, faults, resources, gate, clock, log);
     }
 
     /**

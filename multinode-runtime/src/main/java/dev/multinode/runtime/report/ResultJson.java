@@ -50,6 +50,7 @@ final class ResultJson {
             json.name("error").value(run.errorSummary(node));
             json.name("durationMs").value(node.durationMs());
             json.name("log").value(Files.exists(run.logOf(node.role())) ? node.role() + ".log" : null);
+            lifecycle(json, LifecycleRecord.of(run.events(), node.role()));
             json.endObject();
         }
         json.endArray();
@@ -59,6 +60,28 @@ final class ResultJson {
         json.name("timeline").value(TimelinePage.FILE);
         json.endObject();
         return json.endObject().text();
+    }
+
+    /** A node's restarts, pauses and clock changes; {@code to} of a pause is null if it lasted to the run's end. */
+    private static void lifecycle(JsonWriter json, LifecycleRecord life) {
+        json.name("incarnations").value(life.incarnations());
+        json.name("restarts").beginArray();
+        for (LifecycleRecord.Restart restart : life.restarts()) {
+            json.beginObject().name("at").value(restart.at().toString())
+                    .name("incarnation").value(restart.incarnation()).endObject();
+        }
+        json.endArray();
+        json.name("pauses").beginArray();
+        for (LifecycleRecord.Interval pause : life.pauses()) {
+            json.beginObject().name("from").value(pause.from().toString())
+                    .name("to").value(pause.to() == null ? null : pause.to().toString()).endObject();
+        }
+        json.endArray();
+        json.name("clockChanges").beginArray();
+        for (LifecycleRecord.ClockChange change : life.clockChanges()) {
+            json.beginObject().name("at").value(change.at().toString()).name("text").value(change.text()).endObject();
+        }
+        json.endArray();
     }
 
     private static void rootCause(JsonWriter json, RootCause root) {

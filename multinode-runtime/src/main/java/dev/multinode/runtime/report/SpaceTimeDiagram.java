@@ -17,8 +17,9 @@ import java.util.Locale;
  * the diagram scrolls: time runs down, one vertical lane per node, through the
  * {@linkplain BandLayout bands} of the run's phases. A band shows the frames each node sent each other during the phase as one arrow per link,
  * labelled with the count; a barrier is a line across the lanes where it released its nodes, over
- * a shaded strip from the first node's arrival. Lifecycle events, faults and deaths sit on their
- * lane at their time; the root cause is marked in red.
+ * a shaded strip from the first node's arrival. The {@linkplain Lanes lanes} show restarts and
+ * pauses; lifecycle events, clock changes, faults and deaths sit on their lane at their time; the
+ * root cause is marked in red.
  */
 final class SpaceTimeDiagram {
 
@@ -60,7 +61,7 @@ final class SpaceTimeDiagram {
         bands = BandLayout.of(run, start, TOP);
         double lanesBottom = bands.isEmpty() ? TOP : bands.get(bands.size() - 1).y + bands.get(bands.size() - 1).height;
         drawBands();
-        drawLanes(lanesBottom);
+        new Lanes(run, svg, this::y, this::seconds, TOP, lanesBottom).draw();
         drawTraffic();
         drawEvents();
         double labelsBottom = drawLabels();
@@ -70,7 +71,10 @@ final class SpaceTimeDiagram {
                 + "<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"" + height
                 + "\" viewBox=\"0 0 " + width + " " + height + "\" role=\"img\" aria-label=\"space-time diagram of the run\">\n"
                 + "<defs><marker id=\"head\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\""
-                + " orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"head\"/></marker></defs>\n"
+                + " orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"head\"/></marker>"
+                + "<pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
+                + " patternTransform=\"rotate(45)\"><rect class=\"hatch-ground\" width=\"6\" height=\"6\"/>"
+                + "<line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n"
                 + svg + "</svg></div>\n";
     }
 
@@ -117,38 +121,6 @@ final class SpaceTimeDiagram {
             case NOT_PASSED -> "'" + band.barrier + "' never passed";
         };
         labels.add(new Label(y - 3, text, title, "barrier-label " + stateCss(band.state)));
-    }
-
-    private void drawLanes(double bottom) {
-        for (int i = 0; i < roles.size(); i++) {
-            String role = roles.get(i);
-            double x = laneX(i);
-            Instant end = endOf(role);
-            double solidEnd = end == null ? bottom : y(end);
-            svg.append("<g class=\"lane\" data-role=\"").append(Html.escape(role)).append("\">");
-            svg.line(x, TOP, x, solidEnd, "lane-line");
-            if (solidEnd < bottom) {
-                svg.line(x, solidEnd, x, bottom, "lane-after");
-            }
-            svg.append("</g>\n");
-        }
-    }
-
-    /** @return when the node's body ended or the node was removed or died, or null if it never did */
-    private Instant endOf(String role) {
-        for (RunEvents.Event event : run.events()) {
-            if (role.equals(event.role())) {
-                switch (event.kind()) {
-                    case PASSED, FAILED, CANCELLED, REMOVED, DIED -> {
-                        return event.at();
-                    }
-                    default -> {
-                        // still running
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private void drawTraffic() {
@@ -240,12 +212,16 @@ final class SpaceTimeDiagram {
 
     private void marker(EventKind kind, double x, double y) {
         switch (kind) {
-            case FAILED, DIED, REMOVED -> {
+            case FAILED, DIED, REMOVED, DOWN -> {
                 String d = "M" + fmt(x - 6) + "," + fmt(y - 6) + " L" + fmt(x + 6) + "," + fmt(y + 6) + " M" + fmt(x + 6)
                         + "," + fmt(y - 6) + " L" + fmt(x - 6) + "," + fmt(y + 6);
                 svg.append("<path class=\"cross\" d=\"").append(d).append("\"/>");
             }
             case CANCELLED -> svg.rect(x - 4, y - 4, 8, 8, "square", null);
+            case CLOCK -> svg.append("<circle class=\"clock-face\" cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y))
+                    .append("\" r=\"6\"/><path class=\"clock-hands\" d=\"M").append(fmt(x)).append(',').append(fmt(y - 4))
+                    .append(" L").append(fmt(x)).append(',').append(fmt(y)).append(" L").append(fmt(x + 3)).append(',')
+                    .append(fmt(y)).append("\"/>");
             case FAULT -> svg.append("<path class=\"diamond\" d=\"M").append(fmt(x)).append(',').append(fmt(y - 6))
                     .append(" L").append(fmt(x + 6)).append(',').append(fmt(y)).append(" L").append(fmt(x)).append(',')
                     .append(fmt(y + 6)).append(" L").append(fmt(x - 6)).append(',').append(fmt(y)).append(" z\"/>");

@@ -44,6 +44,9 @@ final class TimelinePage {
             .barrier line{stroke:#2563eb;stroke-width:1.5}.barrier.failed line{stroke:#dc2626;stroke-width:3}
             .barrier.not-passed line{stroke:#dc2626;stroke-width:2;stroke-dasharray:6 4}
             .lane-line{stroke:#4b5563;stroke-width:2}.lane-after{stroke:#c4c9d0;stroke-width:2;stroke-dasharray:3 5}
+            .lane-down{stroke:#9ca3af;stroke-width:1;stroke-dasharray:1 4}.incarnation{font-weight:600;fill:#1d4ed8}
+            .paused{fill:url(#hatch);stroke:#6b7280;stroke-width:.5}.hatch-ground{fill:#e5e7eb}.hatch-line{stroke:#6b7280;stroke-width:2}
+            .clock-face{fill:#fff;stroke:#7c3aed;stroke-width:1.5}.clock-hands{fill:none;stroke:#7c3aed;stroke-width:1.5}
             .diagram{position:relative}
             .lane-heads{position:sticky;top:0;height:34px;background:rgba(255,255,255,.92);z-index:1;border-bottom:1px solid #e5e7eb}
             .lane-head{position:absolute;top:5px;height:24px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;cursor:pointer;
@@ -63,7 +66,7 @@ final class TimelinePage {
             .label.phase{fill:#6b7280}.barrier-label.passed{fill:#1d4ed8}
             .barrier-label.failed,.barrier-label.not-passed,.ev-label.ev-failed,.ev-label.ev-died,.ev-label.ev-aborted{
               fill:#b91c1c;font-weight:600}
-            .ev-label.ev-fault{fill:#b45309}.leader{stroke:#d1d5db}
+            .ev-label.ev-fault{fill:#b45309}.ev-label.ev-clock{fill:#6d28d9}.leader{stroke:#d1d5db}
             """;
 
     private static final String SCRIPT = """
@@ -117,6 +120,8 @@ final class TimelinePage {
                 .append(legend("#16a34a", "\u25cf", "body passed")).append(legend("#9ca3af", "\u25a0", "cancelled"))
                 .append(legend("#dc2626", "\u2716", "failed or died")).append(legend("#111827", "\u2716", "killed by a fault"))
                 .append(legend("#f59e0b", "\u25c6", "fault")).append(legend("#dc2626", "\u25ef", "root cause"))
+                .append(legend("#9ca3af", "\u2506", "down for a restart")).append(legend("#1d4ed8", "#1", "new incarnation"))
+                .append(legend("#6b7280", "\u25a8", "paused")).append(legend("#7c3aed", "\u25f7", "clock changed"))
                 .append("</p>\n<div class=\"scroll\">\n")
                 .append(SpaceTimeDiagram.of(run)).append("</div></section>\n");
         nodes();
@@ -172,14 +177,15 @@ final class TimelinePage {
 
     private void nodes() {
         html.append("<section><h2>Nodes</h2>\n<table><tr><th>node</th><th>outcome</th><th>where</th>")
-                .append("<th>body ran</th><th>error</th></tr>\n");
+                .append("<th>body ran</th><th>incarnations</th><th>error</th></tr>\n");
         for (NodeReport node : run.result().nodes()) {
             boolean bad = node.ending().isFailure();
             String error = run.errorSummary(node);
             html.append("<tr").append(bad ? " class=\"bad\"" : "").append("><td>").append(Html.escape(node.role()))
                     .append("</td><td>").append(Html.escape(RunRecord.firstLine(node.outcome()))).append("</td><td>")
                     .append(Html.escape(node.where())).append("</td><td class=\"num\">").append(node.durationMs())
-                    .append(" ms</td><td class=\"wrap\"><code>").append(Html.escape(error == null ? "" : Html.shorten(error, 300)))
+                    .append(" ms</td><td class=\"num\">").append(LifecycleRecord.of(run.events(), node.role()).incarnations())
+                    .append("</td><td class=\"wrap\"><code>").append(Html.escape(error == null ? "" : Html.shorten(error, 300)))
                     .append("</code></td></tr>\n");
         }
         html.append("</table></section>\n");

@@ -27,10 +27,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param keepRuns       keep the folder of passing runs too
  * @param allowed        classes allowed in probe messages
  * @param jvmArgs        extra JVM arguments for process nodes
+ * @param skipPausedNodes whether barriers release without the nodes paused while they wait
  */
 public record RunSettings(String name, List<String> roles, String transport, LaunchMode launch,
                           Duration barrierTimeout, Duration timeout, long seed, int maxFrameSize,
-                          Path runRoot, boolean keepRuns, List<Class<?>> allowed, List<String> jvmArgs) {
+                          Path runRoot, boolean keepRuns, List<Class<?>> allowed, List<String> jvmArgs,
+                          boolean skipPausedNodes) {
 
     /** Property naming the transport. */
     public static final String TRANSPORT = "multinode.transport";
@@ -85,7 +87,7 @@ public record RunSettings(String name, List<String> roles, String transport, Lau
         jvmArgs.addAll(spec.jvmArgs());
         String name = spec.name() != null ? spec.name() : defaultName;
         return new RunSettings(name, roles, transport, launch, barrierTimeout, timeout, seed, maxFrameSize,
-                runRoot, keepRuns, spec.allowed(), jvmArgs);
+                runRoot, keepRuns, spec.allowed(), jvmArgs, spec.barriersSkipPausedNodes());
     }
 
     private static LaunchMode launchMode(String value) {

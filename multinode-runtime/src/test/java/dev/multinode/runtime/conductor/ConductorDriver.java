@@ -8,6 +8,7 @@ import dev.multinode.runtime.protocol.DumpMessage;
 import dev.multinode.runtime.protocol.EnterMessage;
 import dev.multinode.runtime.protocol.FaultAppliedMessage;
 import dev.multinode.runtime.protocol.FaultApplyMessage;
+import dev.multinode.runtime.protocol.FaultDoneMessage;
 import dev.multinode.runtime.protocol.FaultKind;
 import dev.multinode.runtime.protocol.FaultRequestMessage;
 import dev.multinode.runtime.protocol.FrameType;
@@ -45,6 +46,7 @@ final class ConductorDriver {
     private final Conductor conductor;
     private final ByteBuffer buffer = ByteBuffer.allocate(FRAME_SIZE);
     private long nextRequestId;
+    private int confirmed;
 
     /** A conductor for these roles with a two-minute run timeout, started. */
     ConductorDriver(String... roles) {
@@ -53,14 +55,30 @@ final class ConductorDriver {
 
     /** A conductor for these roles and run timeout, started. */
     ConductorDriver(Duration runTimeout, String... roles) {
+        this(runTimeout, false, roles);
+        start();
+    }
+
+    /** A conductor for these roles and run timeout, whose barriers may skip paused nodes, not started. */
+    ConductorDriver(Duration runTimeout, boolean skipPausedNodes, String... roles) {
         this.roles = List.of(roles);
         nanos.update(MONOTONIC_ORIGIN);
         long epochNanos = TimeUnit.SECONDS.toNanos(EPOCH.getEpochSecond());
         ConductorClock clock = new ConductorClock(nanos, () -> epochNanos + nanos.nanoTime() - MONOTONIC_ORIGIN);
         conductor = new Conductor(endpoint, this.roles, new ConductorTimeouts(START_TIMEOUT, runTimeout, ABORT_GRACE),
-                clock, FRAME_SIZE);
+                clock, FRAME_SIZE, skipPausedNodes);
+    }
+
+    /**
+     * Starts the conductor: after the launcher's hooks ({@link Conductor#nodeStarter},
+     * {@link Conductor#nodeFreezer}) are in place.
+     *
+     * @return this driver
+     */
+    ConductorDriver start() {
         conductor.onStart();
         work();
+        return this;
     }
 
     /** Every node says hello; the bodies start. */
@@ -102,17 +120,25 @@ final class ConductorDriver {
     }
 
     void died(String role, String description) {
-        conductor.nodeDied(role, description);
+        died(role, 0, description);
+    }
+
+    void died(String role, int incarnation, String description) {
+        conductor.nodeDied(role, incarnation, description);
         work();
     }
 
     /** The requester kills the victim through a fault, and every node confirms its part at once. */
     void kill(String requester, String victim) {
-        int alreadySent = endpoint.sent().size();
         feed(requester, FrameType.FAULT_REQUEST, FaultRequestMessage.write(buffer, ++nextRequestId, FaultKind.KILL,
                 Direction.BOTH, 0, 0, List.of(victim), List.of()));
-        for (int i = alreadySent; i < endpoint.sent().size(); i++) {
-            FakeEndpoint.Frame frame = endpoint.sent().get(i);
+        confirmAll();
+    }
+
+    /** Every node confirms every application sent to it that it has not confirmed yet. */
+    void confirmAll() {
+        for (; confirmed < endpoint.sent().size(); confirmed++) {
+            FakeEndpoint.Frame frame = endpoint.sent().get(confirmed);
             if (frame.type() == FrameType.FAULT_APPLY) {
                 long applyId = new FaultApplyMessage().wrap(frame.buffer()).applyId();
                 endpoint.deliver(frame.peer(), FrameType.FAULT_APPLIED, FaultAppliedMessage.write(buffer, applyId));
@@ -178,6 +204,27 @@ final class ConductorDriver {
 
     List<String> abortsTo(String role) {
         return framesTo(role, FrameType.ABORT).stream().map(p -> new AbortMessage().wrap(p).reason()).toList();
+    }
+
+    /** The requester asks for a fault on the target alone; nothing is confirmed yet. */
+    void requestFault(String requester, FaultKind kind, String target, long nanos, double probability) {
+        feed(requester, FrameType.FAULT_REQUEST, FaultRequestMessage.write(buffer, ++nextRequestId, kind, Direction.BOTH,
+                nanos, probability, List.of(target), List.of()));
+    }
+
+    /** The node confirms that it applied its part of a fault. */
+    void confirm(String role, long applyId) {
+        feed(role, FrameType.FAULT_APPLIED, FaultAppliedMessage.write(buffer, applyId));
+    }
+
+    /** @return the fault applications sent to a node, in order */
+    List<FaultApplyMessage> applicationsTo(String role) {
+        return framesTo(role, FrameType.FAULT_APPLY).stream().map(p -> new FaultApplyMessage().wrap(p)).toList();
+    }
+
+    /** @return the refusal of each fault answer sent to a node, empty for a fault in force */
+    List<String> faultAnswersTo(String role) {
+        return framesTo(role, FrameType.FAULT_DONE).stream().map(p -> new FaultDoneMessage().wrap(p).refusal()).toList();
     }
 
     private List<ByteBuffer> framesTo(String role, int type) {

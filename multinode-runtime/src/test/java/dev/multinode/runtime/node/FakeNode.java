@@ -29,10 +29,13 @@ final class FakeNode implements AutoCloseable {
     final SendBuffers buffers = new SendBuffers(TRANSPORT_FRAME);
     final ConductorLink link = new ConductorLink(endpoint, buffers, traffic);
     final LinkFilter filter = new LinkFilter(NODE_A, participants.count(), 42);
-    final NodeResources resources = new NodeResources("node-a", log, endpoint);
+    final PauseGate gate = new PauseGate(control);
+    final NodeResources resources = new NodeResources("node-a", log, endpoint, gate);
     final NodeMessaging messaging = new NodeMessaging(participants, MAX_FRAME, endpoint, filter, traffic, buffers,
-            new MessageCodec(List.of()), resources, control, log);
-    final FaultApplier faultApplier = new FaultApplier(filter, control, resources, link);
+            new MessageCodec(List.of()), resources, control, gate, log);
+    final FakeTime time = new FakeTime();
+    final AdjustableClock clock = time.clock();
+    final FaultApplier faultApplier = new FaultApplier(filter, clock, control, resources, link, gate, messaging);
 
     /** @return a barrier client that waits {@code grace} beyond a barrier's timeout for a verdict */
     BarrierClient barriers(Duration grace) {

@@ -10,6 +10,9 @@ import dev.multinode.runtime.protocol.FaultApplyMessage;
 import dev.multinode.runtime.protocol.FaultKind;
 import dev.multinode.runtime.testing.FakeEndpoint;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +36,7 @@ class FaultApplierTest {
         assertThat(node.filter.passOutbound(FakeNode.NODE_B)).isFalse();
         assertThat(node.filter.passInbound(FakeNode.NODE_B)).isTrue();
         assertThat(node.filter.passOutbound(FakeNode.NODE_C)).isTrue();
-        assertThat(node.endpoint.sent()).singleElement().satisfies(confirmation -> {
-            assertThat(confirmation.peer()).isEqualTo(FakeNode.CONDUCTOR);
-            assertThat(confirmation.type()).isEqualTo(FaultAppliedMessage.TYPE);
-            assertThat(FaultAppliedMessage.applyId(confirmation.buffer())).isEqualTo(applyId);
-        });
+        assertConfirmed(applyId);
     }
 
     @Test
@@ -69,6 +68,51 @@ class FaultApplierTest {
 
         assertThat(node.filter.passOutbound(FakeNode.NODE_B)).isFalse();
         assertThat(node.filter.passInbound(FakeNode.NODE_B)).isTrue();
+    }
+
+    @Test
+    void aGonePeerStaysGoneThroughAHealUntilItIsBack() {
+        apply(FaultKind.PEER_GONE, FakeNode.NODE_B, Direction.BOTH);
+        apply(FaultKind.HEAL, FakeNode.NODE_A, Direction.BOTH);
+        assertThat(node.filter.passOutbound(FakeNode.NODE_B)).isFalse();
+
+        apply(FaultKind.BLACKHOLE, FakeNode.NODE_B, Direction.RECEIVE);
+        apply(FaultKind.PEER_BACK, FakeNode.NODE_B, Direction.BOTH);
+
+        assertThat(node.filter.passOutbound(FakeNode.NODE_B)).isTrue();
+        assertThat(node.filter.passInbound(FakeNode.NODE_B)).as("its blackhole stays").isFalse();
+    }
+
+    @Test
+    void aKillClosesTheResourcesAsKilledBeforeItConfirms() {
+        List<String> closed = new ArrayList<>();
+        node.resources.register("system", (system, reason) -> {
+            assertThat(node.endpoint.sent()).as("closed before the confirmation").isEmpty();
+            closed.add(system + " " + reason);
+        });
+
+        apply(FaultKind.KILL, FakeNode.NODE_A, Direction.BOTH);
+
+        assertThat(closed).containsExactly("system KILLED");
+        assertThat(node.endpoint.sent()).singleElement()
+                .satisfies(confirmation -> assertThat(confirmation.type()).isEqualTo(FaultAppliedMessage.TYPE));
+    }
+
+    @Test
+    void aPausedNodeHoldsTheFramesOfTheSystemUnderTestAndDeliversThemInOrderOnResume() {
+        List<Byte> delivered = new ArrayList<>();
+        node.messaging.onReceive((from, frame) -> delivered.add(frame.get(frame.position())));
+
+        apply(FaultKind.PAUSE, FakeNode.NODE_A, Direction.BOTH);
+        node.messaging.deliverFrame(FakeNode.NODE_B, ByteBuffer.wrap(new byte[] {1}));
+        node.messaging.deliverFrame(FakeNode.NODE_C, ByteBuffer.wrap(new byte[] {2}));
+        assertThat(delivered).isEmpty();
+        assertThat(node.gate.isPaused()).isTrue();
+
+        apply(FaultKind.RESUME, FakeNode.NODE_A, Direction.BOTH);
+
+        assertThat(delivered).containsExactly((byte) 1, (byte) 2);
+        assertThat(node.gate.isPaused()).isFalse();
     }
 
     @Test
@@ -104,9 +148,39 @@ class FaultApplierTest {
     }
 
     @Test
+    void aClockSkewMovesTheNodesWallClockAndIsConfirmed() {
+        long nanoBefore = node.clock.nanoTime();
+
+        long applyId = applyFault(FaultKind.SKEW_CLOCK, FakeNode.NODE_A, Direction.BOTH, Duration.ofHours(1).toNanos(), 0);
+
+        assertThat(node.clock.instant()).isEqualTo(node.time.now().plus(Duration.ofHours(1)));
+        assertThat(node.clock.nanoTime()).isEqualTo(nanoBefore);
+        assertConfirmed(applyId);
+    }
+
+    @Test
+    void aClockDriftChangesTheNodesRateAndIsConfirmed() {
+        long nanoBefore = node.clock.nanoTime();
+
+        long applyId = applyFault(FaultKind.DRIFT_CLOCK, FakeNode.NODE_A, Direction.BOTH, 0, 2.0);
+        node.time.advance(Duration.ofSeconds(1));
+
+        assertThat(node.clock.nanoTime()).isEqualTo(nanoBefore + Duration.ofSeconds(2).toNanos());
+        assertConfirmed(applyId);
+    }
+
+    @Test
     void aPartitionNeverReachesANodeAsSuch() {
         assertThatThrownBy(() -> apply(FaultKind.PARTITION, FakeNode.NODE_B, Direction.BOTH))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    private void assertConfirmed(long applyId) {
+        assertThat(node.endpoint.sent()).singleElement().satisfies(confirmation -> {
+            assertThat(confirmation.peer()).isEqualTo(FakeNode.CONDUCTOR);
+            assertThat(confirmation.type()).isEqualTo(FaultAppliedMessage.TYPE);
+            assertThat(FaultAppliedMessage.applyId(confirmation.buffer())).isEqualTo(applyId);
+        });
     }
 
     private long apply(FaultKind kind, int peer, Direction direction) {
