@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 
 /**
  * The {@link ClusterNetwork} of a multinode {@link Node}: frames go through {@link Node#send} and
- * {@link Node#onReceive} (so the harness's faults apply), tasks run on {@link Node#executor()}, and
+ * {@link Node#onReceive} (so the harness's faults apply), tasks run on {@link Node#executor()} (so a
+ * pause freezes them), time is {@link Node#clock()}'s (so clock faults apply), and
  * subscribers are probes reached with {@link Node#tell}.
  */
 public final class NodeNetwork implements ClusterNetwork {
@@ -22,7 +23,7 @@ public final class NodeNetwork implements ClusterNetwork {
      */
     public NodeNetwork(Node node) {
         this.node = node;
-        this.scheduler = new SerialScheduler(node.executor(), System::nanoTime, node.log());
+        this.scheduler = new SerialScheduler(node.executor(), node.clock()::nanoTime, node.log());
     }
 
     @Override
