@@ -9,6 +9,7 @@ import dev.multinode.examples.cluster.membership.MemberStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -37,8 +38,21 @@ final class ClusterUp {
      * @throws Exception if the cluster does not form in time
      */
     static ExampleCluster start(Node node) throws Exception {
-        ExampleCluster cluster = ExampleCluster.start(node, SETTINGS);
-        await(cluster, view -> view.upMembers().size() == node.roles().size());
+        return start(node, SETTINGS);
+    }
+
+    /**
+     * Like {@link #start(Node)}, with other settings. A restarted node's body runs this again: its
+     * new incarnation joins, waits until it sees every role up, and passes the barrier at once.
+     *
+     * @param node     the node
+     * @param settings the settings, the same on every node
+     * @return the cluster on this node
+     * @throws Exception if the cluster does not form in time
+     */
+    static ExampleCluster start(Node node, ClusterSettings settings) throws Exception {
+        ExampleCluster cluster = ExampleCluster.start(node, settings);
+        awaitView(node, cluster, "every role up", view -> view.upMembers().size() == node.roles().size(), JOIN);
         node.enterBarrier("cluster-up");
         return cluster;
     }
@@ -59,12 +73,12 @@ final class ClusterUp {
             if (role.equals(node.role())) {
                 cluster = ExampleCluster.start(node, SETTINGS);
                 early.accept(cluster);
-                await(cluster, view -> view.hasStatus(role, MemberStatus.UP));
+                awaitView(node, cluster, role + " up", view -> view.hasStatus(role, MemberStatus.UP), JOIN);
             }
             node.enterBarrier(role + "-up");
         }
         List<String> roles = node.roles();
-        ClusterView view = await(cluster, all -> all.upMembers().size() == roles.size());
+        ClusterView view = awaitView(node, cluster, "every role up", all -> all.upMembers().size() == roles.size(), JOIN);
         List<String> oldestFirst = view.upMembers().stream().map(Member::role).toList();
         if (!oldestFirst.equals(roles)) {
             throw new AssertionError("members joined one by one in the order " + roles + ", but their ages say "
@@ -74,7 +88,26 @@ final class ClusterUp {
         return cluster;
     }
 
-    private static ClusterView await(ExampleCluster cluster, Predicate<ClusterView> condition) throws Exception {
-        return cluster.membership().when(condition).get(JOIN.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Waits until this node's view satisfies a condition.
+     *
+     * @param node      the node, for the failure message
+     * @param cluster   the cluster on it
+     * @param what      the condition in words, for the failure message
+     * @param condition the condition
+     * @param limit     how long to wait
+     * @return the first view that satisfies it
+     * @throws AssertionError naming the node, its incarnation, the condition and its view, if the
+     *     limit passes first
+     * @throws Exception if the cluster stopped or the wait was interrupted
+     */
+    static ClusterView awaitView(Node node, ExampleCluster cluster, String what, Predicate<ClusterView> condition,
+                                 Duration limit) throws Exception {
+        try {
+            return cluster.membership().when(condition).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(node.role() + " (incarnation " + node.incarnation() + ") did not see " + what
+                    + " within " + limit.toSeconds() + " s; its view: " + cluster.membership().view(), e);
+        }
     }
 }

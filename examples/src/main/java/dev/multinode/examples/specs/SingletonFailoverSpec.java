@@ -7,8 +7,6 @@ import dev.multinode.Node;
 import dev.multinode.ProbeRef;
 import dev.multinode.SpecBuilder;
 import dev.multinode.examples.cluster.ExampleCluster;
-import dev.multinode.examples.cluster.singleton.Singleton;
-import dev.multinode.examples.cluster.singleton.SingletonContext;
 import dev.multinode.examples.cluster.singleton.SingletonProxy;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +55,7 @@ public final class SingletonFailoverSpec {
             ProbeRef witness = node.probeRef(WITNESS, "lifecycle");
             // one by one, so that node-b is the next-oldest after node-a
             ExampleCluster cluster = ClusterUp.startOneByOne(node,
-                    started -> started.singletons().start(NAME, context -> reporting(node, witness, context)));
+                    started -> started.singletons().start(NAME, context -> ReportingSingleton.start(node, witness, context)));
             SingletonProxy proxy = cluster.singletons().proxy(NAME);
             InstanceLedger ledger = new InstanceLedger(); // kept by the witness
 
@@ -88,22 +86,6 @@ public final class SingletonFailoverSpec {
             node.runOn(SURVIVORS, () -> expectRunningHere(node, cluster, "node-b"));
             node.enterBarrier("singleton-on-node-b");
         });
-    }
-
-    /** An instance that tells the witness when it starts and stops, and answers with its host. */
-    private static Singleton reporting(Node node, ProbeRef witness, SingletonContext context) {
-        node.tell(witness, "started@" + context.host());
-        return new Singleton() {
-            @Override
-            public String onMessage(String message) {
-                return context.host();
-            }
-
-            @Override
-            public void onStop() {
-                node.tell(witness, "stopped@" + context.host());
-            }
-        };
     }
 
     private static void expectHome(SingletonProxy proxy, String expected) throws Exception {

@@ -54,7 +54,54 @@ class InstanceLedgerTest {
     void anUnknownEventFailsNamingIt() {
         AssertionError failure = assertThrows(AssertionError.class, () -> ledger.record("hello"));
 
-        assertEquals("unexpected event 'hello', expected started@<host> or stopped@<host>; events so far [hello]",
+        assertEquals("unexpected event 'hello', expected started@<host>, acted@<host> or stopped@<host>; events so far "
+                        + "[hello]",
                 failure.getMessage());
+    }
+    @Test
+    void aSuccessorMayStartBesideAFrozenInstanceWhichMayThenOnlyStop() {
+        ledger.record("started@node-a");
+        ledger.record("acted@node-a");
+        ledger.paused("node-a");
+        ledger.record("started@node-b");
+        ledger.record("acted@node-b");
+        ledger.resumed("node-a");
+        ledger.record("stopped@node-a");
+        ledger.record("acted@node-b");
+
+        assertEquals(Set.of("node-b"), ledger.running());
+        assertEquals(2, ledger.starts());
+    }
+
+    @Test
+    void aSupersededInstanceThatActsFails() {
+        ledger.record("started@node-a");
+        ledger.paused("node-a");
+        ledger.record("started@node-b");
+        ledger.resumed("node-a");
+
+        AssertionError failure = assertThrows(AssertionError.class, () -> ledger.record("acted@node-a"));
+
+        assertEquals("two instances at once: the instance on node-a acted after another started beside it while it "
+                + "was frozen; events so far [started@node-a, paused@node-a, started@node-b, resumed@node-a, "
+                + "acted@node-a]", failure.getMessage());
+        assertEquals(Set.of("node-b"), ledger.running());
+    }
+
+    @Test
+    void aStartBesideAResumedInstanceThatWasNotSupersededFails() {
+        ledger.record("started@node-a");
+        ledger.paused("node-a");
+        ledger.resumed("node-a");
+
+        assertThrows(AssertionError.class, () -> ledger.record("started@node-b"));
+    }
+
+    @Test
+    void anActWhereNoInstanceRunsFails() {
+        ledger.record("started@node-a");
+        ledger.record("stopped@node-a");
+
+        assertThrows(AssertionError.class, () -> ledger.record("acted@node-a"));
     }
 }
