@@ -15,7 +15,11 @@ enum ExampleSpec {
     /** {@link PubSubSpec}. */
     PUB_SUB("pubsub", "pub-sub across nodes", PubSubSpec::run),
     /** {@link SingletonFailoverSpec}. */
-    SINGLETON_FAILOVER("singleton", "singleton failover", SingletonFailoverSpec::run);
+    SINGLETON_FAILOVER("singleton", "singleton failover", SingletonFailoverSpec::run),
+    /** {@link RestartRejoinSpec}. */
+    RESTART_REJOIN("restart", "restart and rejoin", RestartRejoinSpec::run),
+    /** {@link PausedOldestSpec}. */
+    PAUSED_OLDEST("pause", "paused oldest", PausedOldestSpec::run);
 
     private final String id;
     private final String title;
@@ -28,7 +32,8 @@ enum ExampleSpec {
     }
 
     /**
-     * @param list comma-separated ids ({@code sharding}, {@code pubsub}, {@code singleton})
+     * @param list comma-separated ids ({@code sharding}, {@code pubsub}, {@code singleton}, {@code restart},
+     *             {@code pause})
      * @return those specs, in the order given
      * @throws IllegalArgumentException naming an unknown id and the accepted ones
      */

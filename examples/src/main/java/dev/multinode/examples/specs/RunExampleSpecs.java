@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs the three example specs as a program and prints one table: spec, transport/launch, result,
+ * Runs the example specs as a program and prints one table: spec, transport/launch, result,
  * wall time. Settings are system properties:
  * <ul>
  *   <li>{@code specs.transports}: comma-separated {@code transport[/launch]} entries, e.g.
  *       {@code inproc,chronicle,tcp} or {@code chronicle/thread}; default {@code multinode.transport},
  *       else {@code inproc}. Without a launch an entry takes {@code multinode.launch}, else its
  *       transport's default (threads for inproc, processes for chronicle and tcp);</li>
- *   <li>{@code specs.only}: which specs to run, some of {@code sharding,pubsub,singleton} (the default);</li>
+ *   <li>{@code specs.only}: which specs to run, some of {@code sharding,pubsub,singleton,restart,pause} (the default);</li>
  *   <li>{@code specs.runs}: how many times in a row each spec runs in each mode, default 1.</li>
  * </ul>
  * Exits with status 1 if any run failed, after printing why and where its run folder was kept.
@@ -32,12 +32,12 @@ public final class RunExampleSpecs {
     public static void main(String[] args) {
         if (args.length > 0) {
             throw new IllegalArgumentException("RunExampleSpecs takes no arguments, got " + List.of(args)
-                    + "; set -Dspecs.transports=inproc,chronicle,tcp, -Dspecs.only=sharding,pubsub,singleton and -Dspecs.runs=<n> instead");
+                    + "; set -Dspecs.transports=inproc,chronicle,tcp, -Dspecs.only=sharding,pubsub,singleton,restart,pause and -Dspecs.runs=<n> instead");
         }
         List<Mode> modes = Mode.parseAll(
                 System.getProperty("specs.transports", System.getProperty("multinode.transport", "inproc")),
                 System.getProperty("multinode.launch"));
-        List<ExampleSpec> specs = ExampleSpec.parseAll(System.getProperty("specs.only", "sharding,pubsub,singleton"));
+        List<ExampleSpec> specs = ExampleSpec.parseAll(System.getProperty("specs.only", "sharding,pubsub,singleton,restart,pause"));
         int runs = runs(System.getProperty("specs.runs", "1"));
         ResultTable table = new ResultTable();
         for (Mode mode : modes) {
