@@ -12,9 +12,7 @@ import dev.multinode.examples.cluster.sharding.EntityEnvelope;
 import dev.multinode.examples.cluster.sharding.GetShardHome;
 import dev.multinode.examples.cluster.sharding.RegisterRegion;
 import dev.multinode.examples.cluster.sharding.ShardHomes;
-import dev.multinode.examples.cluster.singleton.LeaseGrant;
-import dev.multinode.examples.cluster.singleton.LeaseRelease;
-import dev.multinode.examples.cluster.singleton.LeaseRequest;
+import dev.multinode.examples.cluster.singleton.LeaseMessage;
 import dev.multinode.examples.cluster.singleton.SingletonEnvelope;
 
 /** Every message the cluster sends, by tag: the whole wire protocol in one place. */
@@ -33,9 +31,7 @@ public final class ClusterProtocol {
             .register(BucketAck.TAG, BucketAck.class, BucketAck::readFrom)
             .register(Publication.TAG, Publication.class, Publication::readFrom)
             .register(SingletonEnvelope.TAG, SingletonEnvelope.class, SingletonEnvelope::readFrom)
-            .register(LeaseRequest.TAG, LeaseRequest.class, LeaseRequest::readFrom)
-            .register(LeaseGrant.TAG, LeaseGrant.class, LeaseGrant::readFrom)
-            .register(LeaseRelease.TAG, LeaseRelease.class, LeaseRelease::readFrom)
+            .register(LeaseMessage.TAG, LeaseMessage.class, LeaseMessage::readFrom)
             .build();
 
     private ClusterProtocol() {

@@ -1,6 +1,5 @@
 package dev.multinode.examples.cluster.singleton;
 
-import dev.multinode.examples.cluster.codec.Message;
 import dev.multinode.examples.cluster.membership.Membership;
 import dev.multinode.examples.cluster.net.Cancellable;
 import dev.multinode.examples.cluster.net.Messaging;
@@ -63,9 +62,13 @@ final class SingletonLease {
         this.trustedNanos = duration.toNanos() / TRUSTED_DENOMINATOR * TRUSTED_NUMERATOR;
         this.grants = new LeaseGrants(duration);
         this.onChange = onChange;
-        messaging.handle(LeaseRequest.class, this::onRequest);
-        messaging.handle(LeaseGrant.class, this::onGrant);
-        messaging.handle(LeaseRelease.class, (from, release) -> grants.release(from));
+        messaging.handle(LeaseMessage.class, (from, message) -> {
+            switch (message.step()) {
+                case REQUEST -> onRequest(from, message.attempt());
+                case GRANT -> onGrant(from, message.attempt());
+                case RELEASE -> grants.release(from);
+            }
+        });
     }
 
     /**
@@ -86,7 +89,7 @@ final class SingletonLease {
             renewal.cancel();
             held = false;
             attempts.clear();
-            toEveryRole(new LeaseRelease());
+            toEveryRole(new LeaseMessage(LeaseMessage.Step.RELEASE, 0));
             reportChange();
         }
     }
@@ -102,17 +105,17 @@ final class SingletonLease {
         attempts.values().removeIf(attempt -> now - attempt.sentAt > trustedNanos);
         long attempt = ++lastAttempt;
         attempts.put(attempt, new Attempt(now));
-        toEveryRole(new LeaseRequest(attempt));
+        toEveryRole(new LeaseMessage(LeaseMessage.Step.REQUEST, attempt));
     }
 
-    private void onRequest(String from, LeaseRequest request) {
+    private void onRequest(String from, long attempt) {
         if (SingletonLocation.runsOn(membership.view(), from) && grants.grant(from, now())) {
-            messaging.send(from, new LeaseGrant(request.attempt()));
+            messaging.send(from, new LeaseMessage(LeaseMessage.Step.GRANT, attempt));
         }
     }
 
-    private void onGrant(String from, LeaseGrant grant) {
-        Attempt attempt = attempts.get(grant.attempt());
+    private void onGrant(String from, long number) {
+        Attempt attempt = attempts.get(number);
         if (!wanted || attempt == null) {
             return;
         }
@@ -136,7 +139,7 @@ final class SingletonLease {
         }
     }
 
-    private void toEveryRole(Message message) {
+    private void toEveryRole(LeaseMessage message) {
         messaging.roles().forEach(role -> messaging.send(role, message));
     }
 

@@ -57,8 +57,7 @@ class FailureDetectorTest {
         VirtualCluster cluster = VirtualCluster.startUp(ClusterSettings.defaults(), "node-a", "node-b", "node-c");
         VirtualWorld world = cluster.world();
         // cut off too, so that no heartbeat waiting for it tells it the others are alive
-        world.blackhole("node-c", "node-a");
-        world.blackhole("node-c", "node-b");
+        world.isolate("node-c");
         world.pause("node-c");
         world.advance(Duration.ofSeconds(3));
         world.resume("node-c");
@@ -72,8 +71,7 @@ class FailureDetectorTest {
     void aLeaderCutOffFromTheMajorityDownsNobody() {
         VirtualCluster cluster = VirtualCluster.startUp(ClusterSettings.defaults(), "node-a", "node-b", "node-c");
         VirtualWorld world = cluster.world();
-        world.blackhole("node-a", "node-b");
-        world.blackhole("node-a", "node-c");
+        world.isolate("node-a");
         cluster.awaitStatus("node-a", MemberStatus.REMOVED);
         world.advance(Duration.ofSeconds(3));
         ClusterView cutOff = cluster.node("node-a").membership().view();

@@ -144,6 +144,15 @@ public final class VirtualWorld {
         blocked.add(List.of(b, a));
     }
 
+    /**
+     * Blackholes every link of one node, both ways, until {@link #heal()}.
+     *
+     * @param role the node to cut off
+     */
+    public void isolate(String role) {
+        roles.stream().filter(other -> !other.equals(role)).forEach(other -> blackhole(role, other));
+    }
+
     /** Restores every blackholed link. */
     public void heal() {
         blocked.clear();

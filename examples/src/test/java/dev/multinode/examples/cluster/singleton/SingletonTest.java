@@ -184,8 +184,7 @@ class SingletonTest {
         cluster.awaitStatus("node-a", MemberStatus.REMOVED);
         assertEquals("node-b", world.await(fromC.ask("hi", ASK), LIMIT));
         // node-a hears nothing after its resume, so only its lease can stop it
-        world.blackhole("node-a", "node-b");
-        world.blackhole("node-a", "node-c");
+        world.isolate("node-a");
         CompletableFuture<String> fromA = cluster.node("node-a").singletons().proxy("acting").ask("hi", ASK);
         world.resume("node-a");
         world.advance(Duration.ofMillis(500));
