@@ -106,7 +106,10 @@ public final class ClusterView {
         return members.values().stream().filter(m -> m.status() == MemberStatus.UP).min(Member.BY_AGE);
     }
 
-    /** @return the highest up-number ever assigned in this view, removed members included */
+    /**
+     * @return the highest up-number of this view's entries, removed members included; a new
+     *         incarnation's entry drops its role's old number, which only that role ever held
+     */
     public int maxUpNumber() {
         return members.values().stream().mapToInt(Member::upNumber).max().orElse(0);
     }

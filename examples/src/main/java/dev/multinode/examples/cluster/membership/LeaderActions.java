@@ -2,7 +2,7 @@ package dev.multinode.examples.cluster.membership;
 
 /**
  * What the leader does to the member table on each gossip round: joining members move up, each with
- * the next up-number (in role order, after every number ever assigned), and down members are removed.
+ * the next up-number (in role order, after every number the view's entries hold), and down members are removed.
  */
 public final class LeaderActions {
 
