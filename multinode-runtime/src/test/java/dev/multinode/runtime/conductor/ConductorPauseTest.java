@@ -46,6 +46,19 @@ class ConductorPauseTest {
     }
 
     @Test
+    void noFaultCallWaitsForAFrozenNodesConfirmation() {
+        ConductorDriver run = frozen(false);
+        run.requestFault("node-a", FaultKind.PAUSE, "node-b", 0, 0);
+        run.requestFault("node-a", FaultKind.SKEW_CLOCK, "node-b", Duration.ofSeconds(5).toNanos(), 0);
+        assertEquals(List.of(FaultKind.SKEW_CLOCK), kinds(run, "node-b"), "sent, for after the resume");
+        assertEquals(List.of("", ""), run.faultAnswersTo("node-a"), "answered without node-b's confirmation");
+
+        run.kill("node-a", "node-c");
+        assertEquals(List.of(FaultKind.SKEW_CLOCK, FaultKind.PEER_GONE), kinds(run, "node-b"));
+        assertEquals(List.of("", "", ""), run.faultAnswersTo("node-a"));
+    }
+
+    @Test
     void aBarrierWaitsForAPausedNodeByDefault() {
         ConductorDriver run = frozen(false);
         run.requestFault("node-a", FaultKind.PAUSE, "node-b", 0, 0);
