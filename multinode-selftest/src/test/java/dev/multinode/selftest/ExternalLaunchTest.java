@@ -1,6 +1,7 @@
 package dev.multinode.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.multinode.Await;
 import dev.multinode.LaunchMode;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * External launch: the runner starts no node; nodes started by hand (here: as processes of this
  * host) join with the run's secret. A stranger at the join address is refused and changes nothing.
+ * The runner cannot start an external node again, so a restart is refused; a pause works at the
+ * node's own gate.
  */
 class ExternalLaunchTest {
 
@@ -43,6 +46,12 @@ class ExternalLaunchTest {
                     .run(node -> {
                         MultiNodeProbe inbox = node.probe("inbox");
                         node.enterBarrier("joined");
+                        node.runOn("node-a", () -> {
+                            assertThat(assertThrows(IllegalArgumentException.class, () -> node.faults().restart("node-b")))
+                                    .hasMessageContaining("this launch mode cannot start nodes");
+                            node.faults().pause("node-b");
+                            node.faults().resume("node-b");
+                        });
                         node.tell(node.probeRef(node.role().equals("node-a") ? "node-b" : "node-a", "inbox"), node.role());
                         inbox.expectMessage(String.class, Duration.ofSeconds(10));
                         node.enterBarrier("done");

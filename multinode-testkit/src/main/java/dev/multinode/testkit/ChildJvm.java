@@ -99,6 +99,11 @@ public final class ChildJvm implements AutoCloseable {
         return Files.exists(output) ? Files.readString(output) : "";
     }
 
+    /** @return the processes the child started, and those they started, as they are now */
+    public List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
     /** Kills the child (SIGKILL) and waits a bounded time for it to be gone. */
     public void kill() {
         try {

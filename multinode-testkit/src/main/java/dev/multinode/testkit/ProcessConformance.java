@@ -92,11 +92,33 @@ public interface ProcessConformance extends ConformanceSuite {
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("processModes")
     default void nodesExitWhenTheParentJvmDies(Mode mode) throws Exception {
+        orphan(mode, false);
+    }
+
+    /**
+     * A stopped JVM cannot notice its parent's death; the pause's guard continues it, and it exits.
+     *
+     * @param mode the case's transport and launch mode
+     * @throws Exception if the parent JVM cannot be started or its files cannot be read
+     */
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("processModes")
+    default void aPausedNodeExitsTooWhenTheParentJvmDies(Mode mode) throws Exception {
+        orphan(mode, true);
+    }
+
+    /** Kills a parent JVM whose run has two process nodes, node-b paused if asked, and waits for all it started to go. */
+    private static void orphan(Mode mode, boolean paused) throws Exception {
         Path scratch = Files.createTempDirectory("multinode-orphans");
         Path pidFile = Files.createFile(scratch.resolve("pids"));
+        Path pausedFile = scratch.resolve("paused");
         List<String> flags = new ArrayList<>(mode.provider().jvmFlags());
         flags.add("-Dmultinode.runDir=" + scratch.resolve("runs"));
-        ChildJvm parent = ChildJvm.builder(OrphanedRun.class).flags(flags).arguments(mode.transport(), pidFile.toString())
+        List<String> arguments = new ArrayList<>(List.of(mode.transport(), pidFile.toString()));
+        if (paused) {
+            arguments.add(pausedFile.toString());
+        }
+        ChildJvm parent = ChildJvm.builder(OrphanedRun.class).flags(flags).arguments(arguments.toArray(String[]::new))
                 .start(scratch.resolve("parent.log"));
         try {
             List<Long> children = new ArrayList<>();
@@ -104,11 +126,13 @@ public interface ProcessConformance extends ConformanceSuite {
                 children.clear();
                 Files.readAllLines(pidFile).stream().filter(line -> !line.isBlank()).map(Long::valueOf).forEach(children::add);
                 assertThat(children).hasSize(2);
+                assertThat(!paused || Files.exists(pausedFile)).as("node-b paused").isTrue();
             }, Waits.MANY);
+            List<ProcessHandle> started = parent.descendants();
             parent.kill();
-            Await.awaitAssert(() -> assertThat(children.stream().map(ProcessHandle::of)
-                    .filter(handle -> handle.map(ProcessHandle::isAlive).orElse(false)).toList())
-                    .as("node processes still alive after their parent died").isEmpty(), Waits.MANY);
+            Await.awaitAssert(() -> assertThat(started.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList())
+                    .as("processes the parent started still alive after it died (nodes " + children + ")").isEmpty(),
+                    Waits.MANY);
         } finally {
             parent.close();
             deleteRecursively(scratch);

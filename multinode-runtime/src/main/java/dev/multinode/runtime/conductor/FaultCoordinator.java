@@ -213,11 +213,18 @@ final class FaultCoordinator {
         send(pending, target, kind, peer, direction, nanos, probability);
     }
 
+    /**
+     * A node whose JVM is frozen cannot confirm until it is continued, and does nothing meanwhile:
+     * its application waits in its inbox, comes into force first thing after the resume, and is
+     * not waited for, so that no fault call blocks on a paused node.
+     */
     private void send(Pending pending, NodeState target, FaultKind kind, int peer, Direction direction, long nanos,
                       double probability) {
         long applyId = ++nextApplyId;
-        pending.unconfirmed.add(applyId);
-        byApplication.put(applyId, pending);
+        if (!pauses.isFrozen(target)) {
+            pending.unconfirmed.add(applyId);
+            byApplication.put(applyId, pending);
+        }
         participants.send(target, FaultApplyMessage.TYPE,
                 FaultApplyMessage.write(outgoing, applyId, kind, peer, direction, nanos, probability));
     }

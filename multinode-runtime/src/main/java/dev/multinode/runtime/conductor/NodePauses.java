@@ -30,6 +30,11 @@ final class NodePauses {
         this.freezer = freezer;
     }
 
+    /** @return whether the node's JVM is stopped: it confirms nothing until it is continued */
+    boolean isFrozen(NodeState node) {
+        return node.paused && freezer != null;
+    }
+
     void pause(NodeState requester, long requestId, NodeState victim) {
         if (victim.paused) {
             faults.answer(requester, requestId, "Cannot pause " + victim.role + ": it is " + victim.whereabouts());

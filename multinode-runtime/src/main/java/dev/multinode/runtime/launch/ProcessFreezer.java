@@ -1,30 +1,43 @@
 package dev.multinode.runtime.launch;
 
 import dev.multinode.runtime.conductor.NodeFreezer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Pauses process nodes with SIGSTOP and resumes them with SIGCONT, sent by the POSIX {@code kill}
- * command (the JDK can send no other signal than SIGTERM and SIGKILL). A stopped JVM cannot notice
- * that its parent died, so each frozen node gets a guard: a shell waiting on a pipe this JVM holds,
- * which continues the node when the pipe closes, whereupon the node sees its own parent pipe closed
- * and halts. No stopped process outlives this JVM, even if it is killed.
+ * Pauses process nodes with SIGSTOP and resumes them with SIGCONT. The JDK sends no other signal
+ * than SIGTERM and SIGKILL, and starting a {@code kill} process per signal costs milliseconds, so
+ * one POSIX shell per run, started at the first pause, sends them with its built-in {@code kill},
+ * answering each with the exit status. The shell is also the guard: a stopped JVM cannot notice
+ * that its parent died, but the shell reads a pipe this JVM holds, and when that closes (at the
+ * end of the run, or because this JVM died) it continues every node it ever stopped before it
+ * exits, whereupon each node sees its own parent pipe closed and halts. No stopped process
+ * outlives the run, even if this JVM is killed.
  */
 final class ProcessFreezer implements NodeFreezer {
 
-    private static final long SIGNAL_WAIT_MILLIS = 5_000;
+    /** Reads "SIGNAL PID" lines; on end of input continues every process it stopped. */
+    private static final String SIGNALLER = "stopped=''; "
+            + "while read signal pid; do kill -\"$signal\" \"$pid\" 2>/dev/null; echo $?; "
+            + "if [ \"$signal\" = STOP ]; then stopped=\"$stopped $pid\"; fi; done; "
+            + "for pid in $stopped; do kill -CONT \"$pid\" 2>/dev/null; done";
     private static final long STATE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long STATE_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    private static final long STATE_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final long EXIT_WAIT_SECONDS = 5;
 
     private final Map<String, Process> processes;
-    private final Map<String, Process> guards = new HashMap<>();
+    private Process shell;
+    private Writer commands;
+    private BufferedReader answers;
 
     /** @param processes each role's current JVM, kept up to date by the launcher */
     ProcessFreezer(Map<String, Process> processes) {
@@ -34,7 +47,6 @@ final class ProcessFreezer implements NodeFreezer {
     @Override
     public synchronized void freeze(String role) {
         Process node = processes.get(role);
-        guards.put(role, guard(node));
         signal("STOP", role, node);
         awaitState(role, node, true);
     }
@@ -44,63 +56,50 @@ final class ProcessFreezer implements NodeFreezer {
         Process node = processes.get(role);
         signal("CONT", role, node);
         awaitState(role, node, false);
-        Process guard = guards.remove(role);
-        if (guard != null) {
-            guard.destroyForcibly();
-        }
     }
 
-    /** A frozen node is about to die of SIGKILL, which ends a stopped process too: its guard goes. */
-    synchronized void killed(String role) {
-        Process guard = guards.remove(role);
-        if (guard != null) {
-            guard.destroyForcibly();
-        }
-    }
-
-    /** Continues every node still frozen: the run is over. */
+    /** The run is over: the shell continues every node still stopped, and exits. */
     synchronized void close() {
-        for (String role : List.copyOf(guards.keySet())) {
-            try {
-                thaw(role);
-            } catch (IllegalStateException e) {
-                // the node is killed next either way; a stopped process dies of SIGKILL too
-                guards.remove(role).destroyForcibly();
-            }
+        if (shell == null) {
+            return;
         }
-    }
-
-    private static Process guard(Process node) {
         try {
-            return new ProcessBuilder("sh", "-c", "read ignored; kill -CONT " + node.pid())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            throw new IllegalStateException("pausing a process node needs a POSIX shell (sh): " + e.getMessage(), e);
-        }
-    }
-
-    private static void signal(String signal, String role, Process node) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(node.pid()))
-                    .redirectErrorStream(true)
-                    .start();
-            if (!kill.waitFor(SIGNAL_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                kill.destroyForcibly();
-                throw new IllegalStateException("kill -" + signal + " " + node.pid() + " did not return within "
-                        + SIGNAL_WAIT_MILLIS + " ms");
-            }
-            if (kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -" + signal + " " + node.pid() + " (" + role + ") failed: "
-                        + new String(kill.getInputStream().readAllBytes()).trim());
+            commands.close();
+            if (!shell.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                shell.destroyForcibly();
             }
         } catch (IOException e) {
-            throw new IllegalStateException("pausing a process node needs the POSIX kill command: " + e.getMessage(), e);
+            shell.destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending SIG" + signal + " to " + role, e);
+            shell.destroyForcibly();
         }
+        shell = null;
+    }
+
+    private void signal(String signal, String role, Process node) {
+        String status;
+        try {
+            if (shell == null) {
+                startShell();
+            }
+            commands.write(signal + " " + node.pid() + "\n");
+            commands.flush();
+            status = answers.readLine();
+        } catch (IOException e) {
+            throw new IllegalStateException("pausing a process node needs a POSIX shell (sh) with kill: " + e.getMessage(), e);
+        }
+        if (!"0".equals(status)) {
+            throw new IllegalStateException("SIG" + signal + " to " + role + " (pid " + node.pid() + ") failed"
+                    + (status == null ? ": the signalling shell ended" : " with status " + status
+                    + (node.isAlive() ? "" : ": the process is gone")));
+        }
+    }
+
+    private void startShell() throws IOException {
+        shell = new ProcessBuilder("sh", "-c", SIGNALLER).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        commands = new OutputStreamWriter(shell.getOutputStream(), StandardCharsets.US_ASCII);
+        answers = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.US_ASCII));
     }
 
     /**

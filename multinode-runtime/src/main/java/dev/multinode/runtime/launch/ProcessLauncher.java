@@ -171,7 +171,6 @@ public final class ProcessLauncher implements NodeLauncher, NodeStarter {
     }
 
     private void kill(String role) {
-        freezer.killed(role);
         Process process = processes.get(role);
         process.destroyForcibly();
         try {

@@ -46,11 +46,21 @@ class ConductorPauseTest {
     }
 
     @Test
-    void aBarrierWaitsForAPausedNodeByDefault() {
+    void noFaultCallWaitsForAFrozenNodesConfirmation() {
         ConductorDriver run = frozen(false);
         run.requestFault("node-a", FaultKind.PAUSE, "node-b", 0, 0);
-        run.enter("node-a", "while-paused", 30_000);
-        run.enter("node-c", "while-paused", 30_000);
+        run.requestFault("node-a", FaultKind.SKEW_CLOCK, "node-b", Duration.ofSeconds(5).toNanos(), 0);
+        assertEquals(List.of(FaultKind.SKEW_CLOCK), kinds(run, "node-b"), "sent, for after the resume");
+        assertEquals(List.of("", ""), run.faultAnswersTo("node-a"), "answered without node-b's confirmation");
+
+        run.kill("node-a", "node-c");
+        assertEquals(List.of(FaultKind.SKEW_CLOCK, FaultKind.PEER_GONE), kinds(run, "node-b"));
+        assertEquals(List.of("", "", ""), run.faultAnswersTo("node-a"));
+    }
+
+    @Test
+    void aBarrierWaitsForAPausedNodeByDefault() {
+        ConductorDriver run = othersAtABarrierWhileNodeBIsPaused(false);
         assertEquals(List.of(), run.releasesTo("node-a"));
         run.advance(Duration.ofSeconds(31));
         assertThat(run.barrierFailuresTo("node-a")).singleElement().asString().contains("node-b (paused, ");
@@ -58,10 +68,7 @@ class ConductorPauseTest {
 
     @Test
     void withPausedNodesSkippedABarrierGoesOnWithoutItAndItPassesItAtOnceAfterTheResume() {
-        ConductorDriver run = frozen(true);
-        run.requestFault("node-a", FaultKind.PAUSE, "node-b", 0, 0);
-        run.enter("node-a", "while-paused", 30_000);
-        run.enter("node-c", "while-paused", 30_000);
+        ConductorDriver run = othersAtABarrierWhileNodeBIsPaused(true);
         assertEquals(List.of("while-paused"), run.releasesTo("node-a"));
 
         run.requestFault("node-a", FaultKind.RESUME, "node-b", 0, 0);
@@ -77,6 +84,14 @@ class ConductorPauseTest {
         run.requestFault("node-a", FaultKind.PAUSE, "node-b", 0, 0);
         assertEquals(List.of("Cannot resume node-b: it is not paused but running its body before the first barrier", "",
                 "Cannot pause node-b: it is paused, running its body before the first barrier"), run.faultAnswersTo("node-a"));
+    }
+
+    private ConductorDriver othersAtABarrierWhileNodeBIsPaused(boolean skipPausedNodes) {
+        ConductorDriver run = frozen(skipPausedNodes);
+        run.requestFault("node-a", FaultKind.PAUSE, "node-b", 0, 0);
+        run.enter("node-a", "while-paused", 30_000);
+        run.enter("node-c", "while-paused", 30_000);
+        return run;
     }
 
     private ConductorDriver frozen(boolean skipPausedNodes) {

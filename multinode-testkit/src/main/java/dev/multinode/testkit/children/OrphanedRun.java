@@ -17,13 +17,22 @@ public final class OrphanedRun {
     }
 
     /**
-     * @param args transport name, pid file
+     * @param args transport name, pid file, and optionally a file that node-a writes once it paused
+     *             node-b (SIGSTOP), so that the parent dies with a stopped child
      */
     public static void main(String[] args) {
         String pidFile = args[1];
+        String pausedFile = args.length > 2 ? args[2] : null;
         MultiNode.spec("node-a", "node-b").transport(args[0]).launch(LaunchMode.PROCESS).run(node -> {
             String line = ProcessHandle.current().pid() + System.lineSeparator();
             Files.writeString(Path.of(pidFile), line, StandardOpenOption.APPEND);
+            if (pausedFile != null) {
+                node.enterBarrier("pids-written");
+                node.runOn("node-a", () -> {
+                    node.faults().pause("node-b");
+                    Files.writeString(Path.of(pausedFile), "node-b paused");
+                });
+            }
             new CountDownLatch(1).await();
         });
     }
