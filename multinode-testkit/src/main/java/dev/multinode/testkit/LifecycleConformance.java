@@ -51,6 +51,25 @@ public interface LifecycleConformance extends ConformanceSuite {
     }
 
     /**
+     * A node whose body already ended can be restarted too: its next incarnation runs the body again.
+     *
+     * @param mode the case's transport and launch mode
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    default void aNodeWhoseBodyEndedCanBeRestarted(Mode mode) {
+        mode.spec("node-a", "node-b").run(node -> {
+            MultiNodeProbe inbox = node.probe("inbox");
+            node.runOn("node-b", () -> node.tell(node.probeRef("node-a", "inbox"), "life " + node.incarnation()));
+            node.runOn("node-a", () -> {
+                inbox.expectMessage("life 0", Waits.MESSAGE);
+                node.faults().restart("node-b");
+                inbox.expectMessage("life 1", Waits.MESSAGE);
+            });
+        });
+    }
+
+    /**
      * A kill in thread mode closes the victim's resources as killed before it returns; in process
      * mode the victim's JVM dies of SIGKILL and no closer runs. A shutdown closes them as shut down,
      * the end of the run as run ended.

@@ -113,8 +113,9 @@ final class NodeLifecycle {
                 + timeout.toMillis() + " ms");
     }
 
+    /** A node killed after its body ended (a restart of a finished node) gets no stop: it is done too. */
     private void awaitStop() {
-        if (!parkUntil(control::isStopped, config.stopTimeout())) {
+        if (!parkUntil(() -> control.isStopped() || control.isRemoved(), config.stopTimeout())) {
             log.warn("{} got no stop signal from the conductor within {} ms; stopping anyway",
                     config.role(), config.stopTimeout().toMillis());
         }
