@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
  * resumes it: node-a still believes it is the oldest, yet its instance stops by itself, because its
  * lease expired while it was frozen and nobody renews it, and the message node-a's own body sends it
  * at once is never handled there. Once node-c lets node-a hear the others again, node-a learns it
- * was removed and leaves the game: the cluster converges on node-b and node-c with the singleton on
+ * was removed and stops taking part: the cluster converges on node-b and node-c with the singleton on
  * node-b.
  *
  * <p>Every instance reports its start, each message it handles and its stop to a probe on node-c,
