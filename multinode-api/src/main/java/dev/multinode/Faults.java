@@ -7,6 +7,12 @@ import java.util.Set;
  * Fault injection. Any node may call these; each call returns once the fault is in force on every
  * node it concerns. Faults affect the system under test's frames and probe messages, never the
  * harness's own control traffic, so a partitioned node still enters barriers and reports.
+ *
+ * <p>One exception: a node {@linkplain #pause paused} in process launch is a stopped JVM, which can
+ * do no part of a fault until it is resumed. A call whose part falls to it does not wait for it:
+ * that part comes into force first thing after the resume, after the frames that were already
+ * waiting for the node. To cut a paused node off at once, apply the fault at the others' ends
+ * (for example {@code blackhole(other, paused, BOTH)} rather than {@code blackhole(paused, other, BOTH)}).
  */
 public interface Faults {
 
