@@ -1,36 +1,62 @@
 package dev.multinode.consumers;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The JVM flags the README tells users to run multinode with: Agrona's and Chronicle's, on the
- * module path (the libraries' named modules) and on the class path (the unnamed module alone: a
- * module name there makes the JVM warn of an unknown module).
+ * The JVM flags the README's "JVM flags" section lists, read from the README itself so that the
+ * consumer runs with exactly what users are told: as written for the module path, and without
+ * the module names ({@code ,org.agrona}, {@code ,chronicle.core}) for the class path.
  */
 final class UserFlags {
+
+    private static final Path README = Path.of("..", "README.md");
+    private static final Pattern SECTION = Pattern.compile("\n### JVM flags\n(.*?)\n##", Pattern.DOTALL);
+    private static final Pattern PLAIN_BLOCK = Pattern.compile("```\n(.*?)```", Pattern.DOTALL);
+    private static final List<String> MODULE_NAMES = List.of(",org.agrona", ",chronicle.core");
 
     private UserFlags() {
     }
 
-    /** @return the flags for a JVM whose multinode and libraries are on the module path */
-    static List<String> modulePath() {
-        return flags(",org.agrona", ",chronicle.core");
+    /**
+     * @return the flags for a JVM whose multinode and libraries are on the module path
+     * @throws IOException if the README cannot be read
+     */
+    static List<String> modulePath() throws IOException {
+        Matcher section = SECTION.matcher(Files.readString(README));
+        if (!section.find()) {
+            throw new IllegalStateException(README.toAbsolutePath() + " has no '### JVM flags' section");
+        }
+        List<String> flags = new ArrayList<>();
+        Matcher block = PLAIN_BLOCK.matcher(section.group(1));
+        while (block.find()) {
+            for (String flag : block.group(1).trim().split("\\s+")) {
+                flags.add(flag.replace("${java.io.tmpdir}", System.getProperty("java.io.tmpdir")));
+            }
+        }
+        if (flags.isEmpty()) {
+            throw new IllegalStateException(README.toAbsolutePath() + "'s JVM flags section lists no flag");
+        }
+        return flags;
     }
 
-    /** @return the flags for a JVM whose multinode and libraries are on the class path */
-    static List<String> classPath() {
-        return flags("", "");
-    }
-
-    private static List<String> flags(String agronaModule, String chronicleModule) {
-        return List.of(
-                "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED" + agronaModule,
-                "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED" + chronicleModule,
-                "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED" + chronicleModule,
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED" + chronicleModule,
-                "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED" + chronicleModule,
-                "--add-exports", "jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED" + chronicleModule,
-                "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true", "-Ddisable.perf.info=true",
-                "-Dchronicle.disk.monitor.disable=true", "-Dbackground.releaser=false");
+    /**
+     * @return the flags for a JVM whose multinode and libraries are on the class path
+     * @throws IOException if the README cannot be read
+     */
+    static List<String> classPath() throws IOException {
+        List<String> flags = new ArrayList<>();
+        for (String flag : modulePath()) {
+            for (String module : MODULE_NAMES) {
+                flag = flag.replace(module, "");
+            }
+            flags.add(flag);
+        }
+        return flags;
     }
 }
