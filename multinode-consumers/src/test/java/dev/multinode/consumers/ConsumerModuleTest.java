@@ -2,6 +2,7 @@ package dev.multinode.consumers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.multinode.consumers.spec.TwoNodeSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A user's module that {@code requires dev.multinode.api} only ({@code src/test/consumer-module}),
- * compiled here and run in a child JVM over the built jars and their dependencies: once on the
+ * A user's module that {@code requires dev.multinode.api} only ({@code src/test/consumer-module}
+ * with {@link TwoNodeSpec}), compiled here and run in a child JVM over the built jars and their dependencies: once on the
  * module path, where the runtime and the transports are found as services through their module
  * descriptors, and once on the class path, where {@code META-INF/services} finds them. Each run
  * goes through every transport and launch mode with the README's flags and must print no JVM
@@ -56,11 +57,14 @@ class ConsumerModuleTest {
         jars = BuiltJars.classPath().stream()
                 .filter(entry -> entry.toString().endsWith(".jar") && !osgiOnly.contains(entry)).toList();
         Path sources = Path.of("src", "test", "consumer-module");
+        // the spec the OSGi test runs too, compiled into the consumer's module
+        Path spec = Path.of("src", "test", "java", TwoNodeSpec.class.getName().replace('.', File.separatorChar) + ".java");
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-Xlint:all,-path", "-Werror",
                 "--module-path", BuiltJars.jar("multinode-api") + File.pathSeparator + BuiltJars.jar("slf4j-api")));
         try (Stream<Path> files = Files.walk(sources)) {
             files.filter(file -> file.toString().endsWith(".java")).map(Path::toString).forEach(arguments::add);
         }
+        arguments.add(spec.toString());
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         assertThat(javac.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new)))

@@ -2,7 +2,7 @@ package dev.multinode.consumers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.multinode.consumers.osgispec.TwoNodeSpec;
+import dev.multinode.consumers.spec.TwoNodeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ class OsgiFrameworkTest {
                 .getConstructor().newInstance();
         assertThat(spec.getClass().getClassLoader()).as("the spec's loader is its bundle's, not the test's")
                 .isNotSameAs(TwoNodeSpec.class.getClassLoader());
-        spec.accept(transport);
+        spec.accept(transport + "/thread");
     }
 
     private Bundle install(Path jar) throws BundleException {

@@ -1,6 +1,6 @@
 package dev.multinode.consumers;
 
-import dev.multinode.consumers.osgispec.TwoNodeSpec;
+import dev.multinode.consumers.spec.TwoNodeSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 final class SpecBundle {
 
     /** The bundle's symbolic name. */
-    static final String SYMBOLIC_NAME = "dev.multinode.consumers.osgispec";
+    static final String SYMBOLIC_NAME = "dev.multinode.consumers.spec";
 
     private SpecBundle() {
     }
