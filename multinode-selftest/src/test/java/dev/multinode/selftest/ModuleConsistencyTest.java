@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
+import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,11 @@ class ModuleConsistencyTest {
                 assertThat(headers.getValue("Provide-Capability").replace("\"", "")).as(name + " Provide-Capability")
                         .contains("osgi.serviceloader=" + provides.service());
             }
+            // bnd writes headers only: a class of a library in a module's jar would split its
+            // package with the library's own jar on the module path (OSGi users get Agrona from
+            // multinode-osgi-agrona instead)
+            assertThat(module.classes()).as(name + " classes").allMatch(entry -> entry.startsWith("dev/multinode/")
+                    || entry.equals("module-info.class"));
             for (String used : descriptor.uses()) {
                 assertThat(headers.getValue("Require-Capability").replace("\"", "")).as(name + " Require-Capability")
                         .contains("(osgi.serviceloader=" + used + ")");
@@ -85,6 +91,19 @@ class ModuleConsistencyTest {
         byte[] read(String name) throws IOException {
             return entry(location, name).orElseThrow(() -> new AssertionError(descriptor.name() + " has no " + name
                     + " in " + location));
+        }
+
+        /** @return the names of the module's class files, as paths inside the jar */
+        List<String> classes() throws IOException {
+            if (Files.isDirectory(location)) {
+                try (Stream<Path> files = Files.walk(location)) {
+                    return files.filter(file -> file.toString().endsWith(".class"))
+                            .map(file -> location.relativize(file).toString().replace(File.separatorChar, '/')).toList();
+                }
+            }
+            try (ZipFile jar = new ZipFile(location.toFile())) {
+                return jar.stream().map(ZipEntry::getName).filter(entry -> entry.endsWith(".class")).toList();
+            }
         }
 
         static Optional<byte[]> entry(Path location, String name) throws IOException {
