@@ -4,6 +4,7 @@ import dev.multinode.MultiNodeFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,8 @@ final class FailurePublisher {
                     .orElse(null);
             if (timeline != null) {
                 context.publishFile(TIMELINE, MediaType.create("text", "html", StandardCharsets.UTF_8),
-                        target -> Files.copy(timeline, target));
+                        // the output folder outlives a build: a rerun of the same test replaces its file
+                        target -> Files.copy(timeline, target, StandardCopyOption.REPLACE_EXISTING));
             }
         } catch (RuntimeException e) {
             failure.addSuppressed(e);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.multinode.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.Events;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 class BadInputTest {
 
@@ -71,9 +71,9 @@ class BadInputTest {
 
     /** Bad input fails the test template itself: no invocation, so no node, ever starts. */
     private static String failureOf(Class<?> sample) {
-        Events containers = SampleRuns.run(sample).containerEvents();
-        assertThat(SampleRuns.run(sample).testEvents().started().count()).isZero();
-        return containers.failed().stream().findFirst().orElseThrow()
+        EngineExecutionResults results = SampleRuns.run(sample);
+        assertThat(results.testEvents().started().count()).isZero();
+        return results.containerEvents().failed().stream().findFirst().orElseThrow()
                 .getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage();
     }
 }
