@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The method takes one parameter, the {@link dev.multinode.Node}. Every node calls it on its own
  * instance of the test class, created with the class's no-argument constructor in the node (in its
  * own JVM in process mode): fields and helper methods belong to that node alone, and nothing is
- * captured or serialized but the class and the method's name.
+ * captured or serialized but the class and the method's name. A test class in a named module opens
+ * its package to {@code dev.multinode.junit}, as it does to {@code org.junit.platform.commons}.
  *
  * <p>Lifecycle: {@code @BeforeEach}, {@code @AfterEach}, {@code @BeforeAll} and {@code @AfterAll}
  * are JUnit's, and run in the test JVM only, around the whole run of each invocation, never in the
