@@ -22,6 +22,7 @@ public final class SpecBuilder {
     private final List<Class<?>> allowed = new ArrayList<>();
     private final List<String> jvmArgs = new ArrayList<>();
     private boolean barriersSkipPausedNodes;
+    private String testClass;
 
     /** Keeps null roles (and a null list), so that the runner's role check names them with the others. */
     SpecBuilder(List<String> roles) {
@@ -122,6 +123,18 @@ public final class SpecBuilder {
     }
 
     /**
+     * Names the test class whose folder holds the run's folder, for code that runs a spec on a test's
+     * behalf (a JUnit extension) and so is not the test on the stack. Set {@link #name} with it.
+     *
+     * @param testClass a fully qualified class name; defaults to the calling test class
+     * @return this builder
+     */
+    public SpecBuilder testClass(String testClass) {
+        this.testClass = Objects.requireNonNull(testClass, "testClass");
+        return this;
+    }
+
+    /**
      * Runs the body once per role and waits for every node.
      *
      * @param body the script
@@ -133,7 +146,7 @@ public final class SpecBuilder {
 
     RunSpec toRunSpec() {
         return new RunSpec(name, roles, transport, launch, barrierTimeout, timeout, seed, allowed, jvmArgs,
-                barriersSkipPausedNodes);
+                barriersSkipPausedNodes, testClass);
     }
 
     private static Duration positive(Duration value, String what) {

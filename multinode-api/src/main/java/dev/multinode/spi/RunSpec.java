@@ -17,11 +17,13 @@ import java.util.List;
  * @param allowed        record and enum classes allowed in probe messages
  * @param jvmArgs        extra JVM arguments for process nodes
  * @param barriersSkipPausedNodes whether barriers release without the nodes paused while they wait
+ * @param testClass      the fully qualified name of the test class whose folder holds the run's, or
+ *                       null to take the calling test's (a JUnit extension runs the spec, not the test)
  */
 public record RunSpec(String name, List<String> roles, String transport, LaunchMode launch,
                       Duration barrierTimeout, Duration timeout, Long seed,
                       List<Class<?>> allowed, List<String> jvmArgs,
-                      boolean barriersSkipPausedNodes) {
+                      boolean barriersSkipPausedNodes, String testClass) {
 
     /** Copies the lists so that a spec cannot change after the run starts. */
     public RunSpec {

@@ -57,7 +57,7 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
 
     @Override
     public void run(RunSpec spec, NodeBody body) {
-        SpecName caller = SpecName.ofCaller();
+        SpecName caller = SpecName.of(spec);
         RunSettings settings = RunSettings.resolve(spec, System.getProperties(), caller.method());
         TransportProvider provider = TransportCatalog.load().get(settings.transport());
         LaunchMode launchMode = chooseLaunchMode(settings, provider);

@@ -1,5 +1,6 @@
 package dev.multinode.runtime;
 
+import dev.multinode.spi.RunSpec;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -18,7 +19,13 @@ record SpecName(String testClass, String method) {
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
-    static SpecName ofCaller() {
+    /** The caller's name, with the test class the spec names if it names one. */
+    static SpecName of(RunSpec spec) {
+        SpecName caller = ofCaller();
+        return spec.testClass() == null ? caller : new SpecName(spec.testClass(), caller.method());
+    }
+
+    private static SpecName ofCaller() {
         List<StackWalker.StackFrame> callers = WALKER.walk(frames -> frames
                 .filter(frame -> !isHarness(frame.getClassName()))
                 .toList());

@@ -4,6 +4,7 @@ import dev.multinode.Await;
 import dev.multinode.Direction;
 import dev.multinode.MultiNode;
 import dev.multinode.MultiNodeProbe;
+import dev.multinode.Node;
 import dev.multinode.ProbeRef;
 import dev.multinode.SpecBuilder;
 import dev.multinode.examples.cluster.ExampleCluster;
@@ -62,70 +63,79 @@ public final class PausedOldestSpec {
      */
     public static void run(UnaryOperator<SpecBuilder> options) {
         // the survivors go on while node-a is frozen; node-a passes their barriers once it runs again
-        options.apply(MultiNode.spec(ROLES.toArray(String[]::new)).barriersSkipPausedNodes()).run(node -> {
-            MultiNodeProbe lifecycle = node.probe("lifecycle");
-            ProbeRef witness = node.probeRef(WITNESS, "lifecycle");
-            ExampleCluster cluster = ClusterUp.startOneByOne(node,
-                    started -> started.singletons().start(NAME, context -> ReportingSingleton.start(node, witness, context)));
-            SingletonProxy proxy = cluster.singletons().proxy(NAME);
-            InstanceLedger ledger = new InstanceLedger(); // kept by the witness
+        options.apply(MultiNode.spec(ROLES.toArray(String[]::new)).barriersSkipPausedNodes()).run(PausedOldestSpec::body);
+    }
 
-            node.runOn(WITNESS, () -> {
-                Await.awaitAssert(() -> expectAnswer(proxy, OLDEST), WAIT);
-                hear(ledger, lifecycle, "started@" + OLDEST, "acted@" + OLDEST);
-            });
-            node.enterBarrier("singleton-on-node-a");
+    /**
+     * The script every node runs: {@link #run} runs it, and so does its test, as a JUnit
+     * {@code @MultiNodeTest} over every transport.
+     *
+     * @param node this node
+     * @throws Exception if this node's part of the spec fails
+     */
+    public static void body(Node node) throws Exception {
+        MultiNodeProbe lifecycle = node.probe("lifecycle");
+        ProbeRef witness = node.probeRef(WITNESS, "lifecycle");
+        ExampleCluster cluster = ClusterUp.startOneByOne(node,
+                started -> started.singletons().start(NAME, context -> ReportingSingleton.start(node, witness, context)));
+        SingletonProxy proxy = cluster.singletons().proxy(NAME);
+        InstanceLedger ledger = new InstanceLedger(); // kept by the witness
 
-            node.runOn(WITNESS, () -> {
-                node.faults().pause(OLDEST);
-                ledger.paused(OLDEST);
-            });
-            node.enterBarrier("node-a-paused");
-
-            node.runOn(SURVIVORS, () -> ClusterUp.awaitView(node, cluster, OLDEST + " removed, two up",
-                    view -> view.hasStatus(OLDEST, MemberStatus.REMOVED) && view.upMembers().size() == 2, WAIT));
-            node.runOn(WITNESS, () -> {
-                Await.awaitAssert(() -> expectAnswer(proxy, SUCCESSOR), WAIT);
-                hear(ledger, lifecycle, "started@" + SUCCESSOR, "acted@" + SUCCESSOR);
-            });
-            node.enterBarrier("singleton-on-node-b");
-
-            node.runOn(WITNESS, () -> {
-                // applied at the survivors' ends (node-a is frozen): node-a hears nothing, the witness hears it
-                node.faults().blackhole(SUCCESSOR, OLDEST, Direction.BOTH);
-                node.faults().blackhole(WITNESS, OLDEST, Direction.SEND);
-                node.faults().resume(OLDEST);
-                ledger.resumed(OLDEST);
-                hear(ledger, lifecycle, "stopped@" + OLDEST);
-                node.faults().heal();
-            });
-            node.runOn(OLDEST, () -> {
-                // here only after the resume: the barriers since the pause passed without node-a
-                expectNotAMember(proxy);
-                ClusterUp.awaitView(node, cluster, "itself removed",
-                        view -> view.hasStatus(OLDEST, MemberStatus.REMOVED), WAIT);
-                if (cluster.membership().isActive() || cluster.singletons().isRunningHere(NAME)) {
-                    throw new AssertionError(OLDEST + " knows it was removed but still takes part or runs " + NAME);
-                }
-            });
-            node.enterBarrier("node-a-out");
-
-            node.runOn(WITNESS, () -> {
-                expectAnswer(proxy, SUCCESSOR);
-                hear(ledger, lifecycle, "acted@" + SUCCESSOR);
-                if (!ledger.running().equals(Set.of(SUCCESSOR)) || ledger.starts() != 2) {
-                    throw new AssertionError("expected 2 starts and one instance, on " + SUCCESSOR + "; events: "
-                            + ledger.history());
-                }
-            });
-            node.runOn(SURVIVORS, () -> {
-                if (cluster.singletons().isRunningHere(NAME) != node.role().equals(SUCCESSOR)) {
-                    throw new AssertionError(NAME + " should run on " + SUCCESSOR + " only; on " + node.role() + " it "
-                            + (cluster.singletons().isRunningHere(NAME) ? "runs" : "does not run"));
-                }
-            });
-            node.enterBarrier("converged");
+        node.runOn(WITNESS, () -> {
+            Await.awaitAssert(() -> expectAnswer(proxy, OLDEST), WAIT);
+            hear(ledger, lifecycle, "started@" + OLDEST, "acted@" + OLDEST);
         });
+        node.enterBarrier("singleton-on-node-a");
+
+        node.runOn(WITNESS, () -> {
+            node.faults().pause(OLDEST);
+            ledger.paused(OLDEST);
+        });
+        node.enterBarrier("node-a-paused");
+
+        node.runOn(SURVIVORS, () -> ClusterUp.awaitView(node, cluster, OLDEST + " removed, two up",
+                view -> view.hasStatus(OLDEST, MemberStatus.REMOVED) && view.upMembers().size() == 2, WAIT));
+        node.runOn(WITNESS, () -> {
+            Await.awaitAssert(() -> expectAnswer(proxy, SUCCESSOR), WAIT);
+            hear(ledger, lifecycle, "started@" + SUCCESSOR, "acted@" + SUCCESSOR);
+        });
+        node.enterBarrier("singleton-on-node-b");
+
+        node.runOn(WITNESS, () -> {
+            // applied at the survivors' ends (node-a is frozen): node-a hears nothing, the witness hears it
+            node.faults().blackhole(SUCCESSOR, OLDEST, Direction.BOTH);
+            node.faults().blackhole(WITNESS, OLDEST, Direction.SEND);
+            node.faults().resume(OLDEST);
+            ledger.resumed(OLDEST);
+            hear(ledger, lifecycle, "stopped@" + OLDEST);
+            node.faults().heal();
+        });
+        node.runOn(OLDEST, () -> {
+            // here only after the resume: the barriers since the pause passed without node-a
+            expectNotAMember(proxy);
+            ClusterUp.awaitView(node, cluster, "itself removed",
+                    view -> view.hasStatus(OLDEST, MemberStatus.REMOVED), WAIT);
+            if (cluster.membership().isActive() || cluster.singletons().isRunningHere(NAME)) {
+                throw new AssertionError(OLDEST + " knows it was removed but still takes part or runs " + NAME);
+            }
+        });
+        node.enterBarrier("node-a-out");
+
+        node.runOn(WITNESS, () -> {
+            expectAnswer(proxy, SUCCESSOR);
+            hear(ledger, lifecycle, "acted@" + SUCCESSOR);
+            if (!ledger.running().equals(Set.of(SUCCESSOR)) || ledger.starts() != 2) {
+                throw new AssertionError("expected 2 starts and one instance, on " + SUCCESSOR + "; events: "
+                        + ledger.history());
+            }
+        });
+        node.runOn(SURVIVORS, () -> {
+            if (cluster.singletons().isRunningHere(NAME) != node.role().equals(SUCCESSOR)) {
+                throw new AssertionError(NAME + " should run on " + SUCCESSOR + " only; on " + node.role() + " it "
+                        + (cluster.singletons().isRunningHere(NAME) ? "runs" : "does not run"));
+            }
+        });
+        node.enterBarrier("converged");
     }
 
     private static void expectAnswer(SingletonProxy proxy, String host) throws Exception {

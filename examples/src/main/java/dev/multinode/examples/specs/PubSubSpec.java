@@ -2,6 +2,7 @@ package dev.multinode.examples.specs;
 
 import dev.multinode.MultiNode;
 import dev.multinode.MultiNodeProbe;
+import dev.multinode.Node;
 import dev.multinode.SpecBuilder;
 import dev.multinode.examples.cluster.ExampleCluster;
 import java.time.Duration;
@@ -40,34 +41,43 @@ public final class PubSubSpec {
      * @throws dev.multinode.MultiNodeFailure if a node fails
      */
     public static void run(UnaryOperator<SpecBuilder> options) {
-        options.apply(MultiNode.spec(ROLES.toArray(String[]::new))).run(node -> {
-            MultiNodeProbe inbox = node.probe("inbox");
-            ExampleCluster cluster = ClusterUp.start(node);
+        options.apply(MultiNode.spec(ROLES.toArray(String[]::new))).run(PubSubSpec::body);
+    }
 
-            node.runOn("node-a", () -> {
-                cluster.pubSub().subscribe("news", node.probeRef("node-c", "inbox"))
+    /**
+     * The script every node runs: {@link #run} runs it, and so does its test, as a JUnit
+     * {@code @MultiNodeTest} over every transport.
+     *
+     * @param node this node
+     * @throws Exception if this node's part of the spec fails
+     */
+    public static void body(Node node) throws Exception {
+        MultiNodeProbe inbox = node.probe("inbox");
+        ExampleCluster cluster = ClusterUp.start(node);
+
+        node.runOn("node-a", () -> {
+            cluster.pubSub().subscribe("news", node.probeRef("node-c", "inbox"))
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            for (String bystander : BYSTANDERS) {
+                cluster.pubSub().subscribe("sports", node.probeRef(bystander, "inbox"))
                         .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                for (String bystander : BYSTANDERS) {
-                    cluster.pubSub().subscribe("sports", node.probeRef(bystander, "inbox"))
-                            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            });
-            node.enterBarrier("subscribed");
-
-            node.runOn("node-b", () -> {
-                int subscribers = cluster.pubSub().publish("news", "hello").get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                if (subscribers != 1) {
-                    throw new AssertionError("news has one subscriber, the publication went to " + subscribers);
-                }
-            });
-            node.enterBarrier("published");
-
-            node.runOn("node-c", () -> {
-                inbox.expectMessage("hello", WAIT);
-                inbox.expectNoMessage(QUIET);
-            });
-            node.runOn(BYSTANDERS, () -> inbox.expectNoMessage(QUIET));
-            node.enterBarrier("delivered");
+            }
         });
+        node.enterBarrier("subscribed");
+
+        node.runOn("node-b", () -> {
+            int subscribers = cluster.pubSub().publish("news", "hello").get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (subscribers != 1) {
+                throw new AssertionError("news has one subscriber, the publication went to " + subscribers);
+            }
+        });
+        node.enterBarrier("published");
+
+        node.runOn("node-c", () -> {
+            inbox.expectMessage("hello", WAIT);
+            inbox.expectNoMessage(QUIET);
+        });
+        node.runOn(BYSTANDERS, () -> inbox.expectNoMessage(QUIET));
+        node.enterBarrier("delivered");
     }
 }

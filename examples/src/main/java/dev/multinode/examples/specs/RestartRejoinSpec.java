@@ -1,6 +1,7 @@
 package dev.multinode.examples.specs;
 
 import dev.multinode.MultiNode;
+import dev.multinode.Node;
 import dev.multinode.SpecBuilder;
 import dev.multinode.examples.cluster.ClusterSettings;
 import dev.multinode.examples.cluster.ExampleCluster;
@@ -62,69 +63,78 @@ public final class RestartRejoinSpec {
      * @throws dev.multinode.MultiNodeFailure if a node fails
      */
     public static void run(UnaryOperator<SpecBuilder> options) {
-        options.apply(MultiNode.spec(ROLES.toArray(String[]::new))).run(node -> {
-            Path data = node.dataDir();
-            ExampleCluster cluster = ClusterUp.start(node,
-                    SETTINGS.withEntityFactory(context -> new DurableCounter(data, context)));
-            List<Integer> incarnationsSeen = new CopyOnWriteArrayList<>();
-            cluster.membership().addListener((previous, current) -> current.member(VICTIM)
-                    .ifPresent(m -> incarnationsSeen.add(m.incarnation())));
+        options.apply(MultiNode.spec(ROLES.toArray(String[]::new))).run(RestartRejoinSpec::body);
+    }
 
-            Set<String> onVictim = new TreeSet<>();
-            node.runOn(COUNTER, () -> {
-                homes(cluster).forEach((id, home) -> {
-                    if (home.equals(VICTIM)) {
-                        onVictim.add(id);
-                    }
-                });
-                if (onVictim.isEmpty()) {
-                    throw new AssertionError("none of the " + ENTITIES + " entities lives on " + VICTIM);
-                }
-                for (int count = 1; count <= COUNTS; count++) {
-                    expectCounts(cluster, onVictim, "inc", count);
-                }
-            });
-            node.enterBarrier("counted");
+    /**
+     * The script every node runs: {@link #run} runs it, and so does its test, as a JUnit
+     * {@code @MultiNodeTest} over every transport.
+     *
+     * @param node this node
+     * @throws Exception if this node's part of the spec fails
+     */
+    public static void body(Node node) throws Exception {
+        Path data = node.dataDir();
+        ExampleCluster cluster = ClusterUp.start(node,
+                SETTINGS.withEntityFactory(context -> new DurableCounter(data, context)));
+        List<Integer> incarnationsSeen = new CopyOnWriteArrayList<>();
+        cluster.membership().addListener((previous, current) -> current.member(VICTIM)
+                .ifPresent(m -> incarnationsSeen.add(m.incarnation())));
 
-            node.runOn("node-a", () -> node.faults().restart(VICTIM));
-            node.runOn(VICTIM, () -> {
-                if (node.incarnation() == 0) {
-                    Victim.awaitKill(node);
+        Set<String> onVictim = new TreeSet<>();
+        node.runOn(COUNTER, () -> {
+            homes(cluster).forEach((id, home) -> {
+                if (home.equals(VICTIM)) {
+                    onVictim.add(id);
                 }
             });
-            node.enterBarrier("node-c-restarted");
-
-            ClusterView view = ClusterUp.awaitView(node, cluster, "every role up, " + VICTIM + " as incarnation 1",
-                    v -> v.upMembers().size() == ROLES.size() && v.member(VICTIM).orElseThrow().incarnation() == 1,
-                    REJOIN);
-            List<Member> oldestFirst = view.upMembers();
-            if (!oldestFirst.get(oldestFirst.size() - 1).role().equals(VICTIM)) {
-                throw new AssertionError(node.role() + " (incarnation " + node.incarnation() + ") should see " + VICTIM
-                        + "'s new incarnation as the youngest member: " + view);
+            if (onVictim.isEmpty()) {
+                throw new AssertionError("none of the " + ENTITIES + " entities lives on " + VICTIM);
             }
-            node.enterBarrier("node-c-rejoined");
+            for (int count = 1; count <= COUNTS; count++) {
+                expectCounts(cluster, onVictim, "inc", count);
+            }
+        });
+        node.enterBarrier("counted");
 
-            node.runOn(COUNTER, () -> {
-                Map<String, String> homes = homes(cluster);
-                onVictim.forEach(id -> {
-                    if (!homes.get(id).equals(VICTIM)) {
-                        throw new AssertionError(id + " lived on " + VICTIM + " before the restart and now on "
-                                + homes.get(id) + ": node-c's shards should have come back to it");
-                    }
-                });
-                expectCounts(cluster, onVictim, "inc", COUNTS + 1);
-            });
-            node.runOn(OBSERVERS, () -> expectIncarnationsOnlyGrew(node.role(), incarnationsSeen));
-            node.enterBarrier("state-recovered");
+        node.runOn("node-a", () -> node.faults().restart(VICTIM));
+        node.runOn(VICTIM, () -> {
+            if (node.incarnation() == 0) {
+                Victim.awaitKill(node);
+            }
+        });
+        node.enterBarrier("node-c-restarted");
 
-            node.runOn(VICTIM, () -> {
-                if (node.incarnation() != 1 || cluster.sharding().localEntities().isEmpty()) {
-                    throw new AssertionError(VICTIM + " should run as incarnation 1 hosting entities, but is incarnation "
-                            + node.incarnation() + " hosting " + cluster.sharding().localEntities());
+        ClusterView view = ClusterUp.awaitView(node, cluster, "every role up, " + VICTIM + " as incarnation 1",
+                v -> v.upMembers().size() == ROLES.size() && v.member(VICTIM).orElseThrow().incarnation() == 1,
+                REJOIN);
+        List<Member> oldestFirst = view.upMembers();
+        if (!oldestFirst.get(oldestFirst.size() - 1).role().equals(VICTIM)) {
+            throw new AssertionError(node.role() + " (incarnation " + node.incarnation() + ") should see " + VICTIM
+                    + "'s new incarnation as the youngest member: " + view);
+        }
+        node.enterBarrier("node-c-rejoined");
+
+        node.runOn(COUNTER, () -> {
+            Map<String, String> homes = homes(cluster);
+            onVictim.forEach(id -> {
+                if (!homes.get(id).equals(VICTIM)) {
+                    throw new AssertionError(id + " lived on " + VICTIM + " before the restart and now on "
+                            + homes.get(id) + ": node-c's shards should have come back to it");
                 }
             });
-            node.enterBarrier("entities-back-on-node-c");
+            expectCounts(cluster, onVictim, "inc", COUNTS + 1);
         });
+        node.runOn(OBSERVERS, () -> expectIncarnationsOnlyGrew(node.role(), incarnationsSeen));
+        node.enterBarrier("state-recovered");
+
+        node.runOn(VICTIM, () -> {
+            if (node.incarnation() != 1 || cluster.sharding().localEntities().isEmpty()) {
+                throw new AssertionError(VICTIM + " should run as incarnation 1 hosting entities, but is incarnation "
+                        + node.incarnation() + " hosting " + cluster.sharding().localEntities());
+            }
+        });
+        node.enterBarrier("entities-back-on-node-c");
     }
 
     /** Where every entity lives, as the cluster answers {@code whereIs}, asked of all at once. */

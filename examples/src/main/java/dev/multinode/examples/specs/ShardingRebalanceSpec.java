@@ -2,6 +2,7 @@ package dev.multinode.examples.specs;
 
 import dev.multinode.Await;
 import dev.multinode.MultiNode;
+import dev.multinode.Node;
 import dev.multinode.SpecBuilder;
 import dev.multinode.examples.cluster.ExampleCluster;
 import java.time.Duration;
@@ -48,38 +49,47 @@ public final class ShardingRebalanceSpec {
      * @throws dev.multinode.MultiNodeFailure if a node fails
      */
     public static void run(UnaryOperator<SpecBuilder> options) {
-        options.apply(MultiNode.spec(ROLES.toArray(String[]::new))).run(node -> {
-            ExampleCluster cluster = ClusterUp.start(node);
+        options.apply(MultiNode.spec(ROLES.toArray(String[]::new))).run(ShardingRebalanceSpec::body);
+    }
 
-            Map<String, String> before = new TreeMap<>();
-            node.runOn(SURVIVORS, () -> {
-                before.putAll(homes(cluster));
-                if (!new HashSet<>(before.values()).equals(new HashSet<>(ROLES))) {
-                    throw new AssertionError("the entities should live on all of " + ROLES + ": " + before);
-                }
-            });
-            node.enterBarrier("entities-started");
-            if (cluster.sharding().localEntities().isEmpty()) {
-                throw new AssertionError(node.role() + " hosts none of the " + ENTITIES + " entities");
+    /**
+     * The script every node runs: {@link #run} runs it, and so does its test, as a JUnit
+     * {@code @MultiNodeTest} over every transport.
+     *
+     * @param node this node
+     * @throws Exception if this node's part of the spec fails
+     */
+    public static void body(Node node) throws Exception {
+        ExampleCluster cluster = ClusterUp.start(node);
+
+        Map<String, String> before = new TreeMap<>();
+        node.runOn(SURVIVORS, () -> {
+            before.putAll(homes(cluster));
+            if (!new HashSet<>(before.values()).equals(new HashSet<>(ROLES))) {
+                throw new AssertionError("the entities should live on all of " + ROLES + ": " + before);
             }
-            node.enterBarrier("entities-spread");
-
-            node.runOn("node-a", () -> node.faults().kill(VICTIM));
-            node.runOn(VICTIM, () -> Victim.awaitKill(node));
-            node.enterBarrier("node-c-killed");
-
-            node.runOn(SURVIVORS, () -> cluster.membership()
-                    .when(view -> !view.isMember(VICTIM) && view.upMembers().size() == SURVIVORS.size())
-                    .get(REMOVAL.toMillis(), TimeUnit.MILLISECONDS));
-            node.enterBarrier("node-c-removed");
-
-            node.runOn(SURVIVORS, () -> Await.awaitAssert(() -> {
-                Map<String, String> after = homes(cluster);
-                checkRebalanced(before, after, cluster.sharding().homes());
-                node.log().info("homes before the kill {}, after {}", before, after);
-            }, REBALANCE));
-            node.enterBarrier("rebalanced");
         });
+        node.enterBarrier("entities-started");
+        if (cluster.sharding().localEntities().isEmpty()) {
+            throw new AssertionError(node.role() + " hosts none of the " + ENTITIES + " entities");
+        }
+        node.enterBarrier("entities-spread");
+
+        node.runOn("node-a", () -> node.faults().kill(VICTIM));
+        node.runOn(VICTIM, () -> Victim.awaitKill(node));
+        node.enterBarrier("node-c-killed");
+
+        node.runOn(SURVIVORS, () -> cluster.membership()
+                .when(view -> !view.isMember(VICTIM) && view.upMembers().size() == SURVIVORS.size())
+                .get(REMOVAL.toMillis(), TimeUnit.MILLISECONDS));
+        node.enterBarrier("node-c-removed");
+
+        node.runOn(SURVIVORS, () -> Await.awaitAssert(() -> {
+            Map<String, String> after = homes(cluster);
+            checkRebalanced(before, after, cluster.sharding().homes());
+            node.log().info("homes before the kill {}, after {}", before, after);
+        }, REBALANCE));
+        node.enterBarrier("rebalanced");
     }
 
     /** Asks every entity at once and reads its home from its answer ({@code "ping from <id>@<home>"}). */

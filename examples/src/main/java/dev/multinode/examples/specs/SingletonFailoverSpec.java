@@ -50,42 +50,51 @@ public final class SingletonFailoverSpec {
      * @throws dev.multinode.MultiNodeFailure if a node fails
      */
     public static void run(UnaryOperator<SpecBuilder> options) {
-        options.apply(MultiNode.spec(ROLES.toArray(String[]::new))).run(node -> {
-            MultiNodeProbe lifecycle = node.probe("lifecycle");
-            ProbeRef witness = node.probeRef(WITNESS, "lifecycle");
-            // one by one, so that node-b is the next-oldest after node-a
-            ExampleCluster cluster = ClusterUp.startOneByOne(node,
-                    started -> started.singletons().start(NAME, context -> ReportingSingleton.start(node, witness, context)));
-            SingletonProxy proxy = cluster.singletons().proxy(NAME);
-            InstanceLedger ledger = new InstanceLedger(); // kept by the witness
+        options.apply(MultiNode.spec(ROLES.toArray(String[]::new))).run(SingletonFailoverSpec::body);
+    }
 
-            node.runOn(WITNESS, () -> {
-                Await.awaitAssert(() -> expectHome(proxy, "node-a"), WAIT);
-                ledger.record(lifecycle.expectMessage(String.class, WAIT));
-                lifecycle.expectNoMessage(QUIET);
-                expectRunning(ledger, "node-a", 1);
-            });
-            node.enterBarrier("proxy-reached-node-a");
-            expectRunningHere(node, cluster, "node-a");
-            node.enterBarrier("singleton-on-node-a");
+    /**
+     * The script every node runs: {@link #run} runs it, and so does its test, as a JUnit
+     * {@code @MultiNodeTest} over every transport.
+     *
+     * @param node this node
+     * @throws Exception if this node's part of the spec fails
+     */
+    public static void body(Node node) throws Exception {
+        MultiNodeProbe lifecycle = node.probe("lifecycle");
+        ProbeRef witness = node.probeRef(WITNESS, "lifecycle");
+        // one by one, so that node-b is the next-oldest after node-a
+        ExampleCluster cluster = ClusterUp.startOneByOne(node,
+                started -> started.singletons().start(NAME, context -> ReportingSingleton.start(node, witness, context)));
+        SingletonProxy proxy = cluster.singletons().proxy(NAME);
+        InstanceLedger ledger = new InstanceLedger(); // kept by the witness
 
-            node.runOn(WITNESS, () -> {
-                node.faults().kill("node-a");
-                ledger.died("node-a");
-            });
-            node.runOn("node-a", () -> Victim.awaitKill(node));
-            node.enterBarrier("node-a-killed");
-
-            node.runOn(WITNESS, () -> {
-                Await.awaitAssert(() -> expectHome(proxy, "node-b"), WAIT);
-                ledger.record(lifecycle.expectMessage(String.class, WAIT));
-                lifecycle.expectNoMessage(QUIET);
-                expectRunning(ledger, "node-b", 2);
-            });
-            node.enterBarrier("proxy-reached-node-b");
-            node.runOn(SURVIVORS, () -> expectRunningHere(node, cluster, "node-b"));
-            node.enterBarrier("singleton-on-node-b");
+        node.runOn(WITNESS, () -> {
+            Await.awaitAssert(() -> expectHome(proxy, "node-a"), WAIT);
+            ledger.record(lifecycle.expectMessage(String.class, WAIT));
+            lifecycle.expectNoMessage(QUIET);
+            expectRunning(ledger, "node-a", 1);
         });
+        node.enterBarrier("proxy-reached-node-a");
+        expectRunningHere(node, cluster, "node-a");
+        node.enterBarrier("singleton-on-node-a");
+
+        node.runOn(WITNESS, () -> {
+            node.faults().kill("node-a");
+            ledger.died("node-a");
+        });
+        node.runOn("node-a", () -> Victim.awaitKill(node));
+        node.enterBarrier("node-a-killed");
+
+        node.runOn(WITNESS, () -> {
+            Await.awaitAssert(() -> expectHome(proxy, "node-b"), WAIT);
+            ledger.record(lifecycle.expectMessage(String.class, WAIT));
+            lifecycle.expectNoMessage(QUIET);
+            expectRunning(ledger, "node-b", 2);
+        });
+        node.enterBarrier("proxy-reached-node-b");
+        node.runOn(SURVIVORS, () -> expectRunningHere(node, cluster, "node-b"));
+        node.enterBarrier("singleton-on-node-b");
     }
 
     private static void expectHome(SingletonProxy proxy, String expected) throws Exception {

@@ -1,15 +1,20 @@
 package dev.multinode.examples.specs;
 
-import org.junit.jupiter.api.Test;
+import dev.multinode.Node;
+import dev.multinode.junit.MultiNodeTest;
+import dev.multinode.junit.Transports;
 
 /**
- * {@link PausedOldestSpec} in the transport of {@code multinode.transport}: the build runs the
- * *SpecTest classes once per transport (inproc, chronicle, tcp).
+ * {@link PausedOldestSpec} over every transport, each in its default launch mode, one result each
+ * ({@code [inproc/thread]}, {@code [chronicle/process]}, {@code [tcp/process]}). The roles and
+ * options are those {@link PausedOldestSpec#run} gives its spec.
  */
 class PausedOldestSpecTest {
 
-    @Test
-    void aPausedOldestIsReplacedAndOnResumeItsInstanceStopsWithoutActing() {
-        PausedOldestSpec.run();
+    @MultiNodeTest(roles = {"node-a", "node-b", "node-c"},
+            barriersSkipPausedNodes = true)
+    @Transports({"inproc", "chronicle", "tcp"})
+    void aPausedOldestIsReplacedAndOnResumeItsInstanceStopsWithoutActing(Node node) throws Exception {
+        PausedOldestSpec.body(node);
     }
 }

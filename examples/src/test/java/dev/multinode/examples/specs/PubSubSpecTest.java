@@ -1,15 +1,19 @@
 package dev.multinode.examples.specs;
 
-import org.junit.jupiter.api.Test;
+import dev.multinode.Node;
+import dev.multinode.junit.MultiNodeTest;
+import dev.multinode.junit.Transports;
 
 /**
- * {@link PubSubSpec} in the transport of {@code multinode.transport}: the build runs the *SpecTest
- * classes once per transport (inproc, chronicle, tcp).
+ * {@link PubSubSpec} over every transport, each in its default launch mode, one result each
+ * ({@code [inproc/thread]}, {@code [chronicle/process]}, {@code [tcp/process]}). The roles and
+ * options are those {@link PubSubSpec#run} gives its spec.
  */
 class PubSubSpecTest {
 
-    @Test
-    void aPublicationReachesTheSubscriberOnAnotherNodeExactlyOnce() {
-        PubSubSpec.run();
+    @MultiNodeTest(roles = {"node-a", "node-b", "node-c"})
+    @Transports({"inproc", "chronicle", "tcp"})
+    void aPublicationReachesTheSubscriberOnAnotherNodeExactlyOnce(Node node) throws Exception {
+        PubSubSpec.body(node);
     }
 }

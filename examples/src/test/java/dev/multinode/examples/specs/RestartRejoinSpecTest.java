@@ -1,15 +1,19 @@
 package dev.multinode.examples.specs;
 
-import org.junit.jupiter.api.Test;
+import dev.multinode.Node;
+import dev.multinode.junit.MultiNodeTest;
+import dev.multinode.junit.Transports;
 
 /**
- * {@link RestartRejoinSpec} in the transport of {@code multinode.transport}: the build runs the
- * *SpecTest classes once per transport (inproc, chronicle, tcp).
+ * {@link RestartRejoinSpec} over every transport, each in its default launch mode, one result each
+ * ({@code [inproc/thread]}, {@code [chronicle/process]}, {@code [tcp/process]}). The roles and
+ * options are those {@link RestartRejoinSpec#run} gives its spec.
  */
 class RestartRejoinSpecTest {
 
-    @Test
-    void aRestartedNodeRejoinsAsANewIncarnationWithItsShardsAndTheirSavedState() {
-        RestartRejoinSpec.run();
+    @MultiNodeTest(roles = {"node-a", "node-b", "node-c"})
+    @Transports({"inproc", "chronicle", "tcp"})
+    void aRestartedNodeRejoinsAsANewIncarnationWithItsShardsAndTheirSavedState(Node node) throws Exception {
+        RestartRejoinSpec.body(node);
     }
 }

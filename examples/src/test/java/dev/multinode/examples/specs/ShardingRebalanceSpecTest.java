@@ -1,15 +1,19 @@
 package dev.multinode.examples.specs;
 
-import org.junit.jupiter.api.Test;
+import dev.multinode.Node;
+import dev.multinode.junit.MultiNodeTest;
+import dev.multinode.junit.Transports;
 
 /**
- * {@link ShardingRebalanceSpec} in the transport of {@code multinode.transport}: the build runs the
- * *SpecTest classes once per transport (inproc, chronicle, tcp).
+ * {@link ShardingRebalanceSpec} over every transport, each in its default launch mode, one result each
+ * ({@code [inproc/thread]}, {@code [chronicle/process]}, {@code [tcp/process]}). The roles and
+ * options are those {@link ShardingRebalanceSpec#run} gives its spec.
  */
 class ShardingRebalanceSpecTest {
 
-    @Test
-    void theShardsOfAKilledNodeMoveToTheSurvivors() {
-        ShardingRebalanceSpec.run();
+    @MultiNodeTest(roles = {"node-a", "node-b", "node-c"})
+    @Transports({"inproc", "chronicle", "tcp"})
+    void theShardsOfAKilledNodeMoveToTheSurvivors(Node node) throws Exception {
+        ShardingRebalanceSpec.body(node);
     }
 }

@@ -1,15 +1,19 @@
 package dev.multinode.examples.specs;
 
-import org.junit.jupiter.api.Test;
+import dev.multinode.Node;
+import dev.multinode.junit.MultiNodeTest;
+import dev.multinode.junit.Transports;
 
 /**
- * {@link SingletonFailoverSpec} in the transport of {@code multinode.transport}: the build runs the
- * *SpecTest classes once per transport (inproc, chronicle, tcp).
+ * {@link SingletonFailoverSpec} over every transport, each in its default launch mode, one result each
+ * ({@code [inproc/thread]}, {@code [chronicle/process]}, {@code [tcp/process]}). The roles and
+ * options are those {@link SingletonFailoverSpec#run} gives its spec.
  */
 class SingletonFailoverSpecTest {
 
-    @Test
-    void theSingletonRestartsOnTheNextOldestWhenTheOldestIsKilled() {
-        SingletonFailoverSpec.run();
+    @MultiNodeTest(roles = {"node-a", "node-b", "node-c"})
+    @Transports({"inproc", "chronicle", "tcp"})
+    void theSingletonRestartsOnTheNextOldestWhenTheOldestIsKilled(Node node) throws Exception {
+        SingletonFailoverSpec.body(node);
     }
 }
