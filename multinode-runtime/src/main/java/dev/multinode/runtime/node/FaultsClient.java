@@ -164,7 +164,8 @@ final class FaultsClient implements Faults {
             Thread.currentThread().interrupt();
             throw new RunAbortedException(control.abortReason("while waiting for a fault to take effect"));
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("The conductor did not confirm the fault within " + ANSWER_SECONDS + " s", e);
+            throw new IllegalStateException("The conductor did not confirm " + kind.apiName() + side1
+                    + (side2.isEmpty() ? "" : " / " + side2) + " within " + ANSWER_SECONDS + " s", e);
         } finally {
             pending.remove(id);
         }
