@@ -11,6 +11,7 @@ import dev.multinode.runtime.conductor.RunEvents;
 import dev.multinode.runtime.launch.ExternalLauncher;
 import dev.multinode.runtime.launch.NodeLauncher;
 import dev.multinode.runtime.launch.ProcessLauncher;
+import dev.multinode.runtime.launch.RoleJvmOptions;
 import dev.multinode.runtime.launch.RunContext;
 import dev.multinode.runtime.launch.ThreadLauncher;
 import dev.multinode.runtime.node.IdleStrategies;
@@ -61,6 +62,7 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         RunSettings settings = RunSettings.resolve(spec, System.getProperties(), caller.method());
         TransportProvider provider = TransportCatalog.load().get(settings.transport());
         LaunchMode launchMode = chooseLaunchMode(settings, provider);
+        RoleJvmOptions.warnIfIgnored(settings, launchMode);
         byte[] serializedBody = BodySerializer.serialize(body);
 
         String runId = RunDirectory.newRunId();
