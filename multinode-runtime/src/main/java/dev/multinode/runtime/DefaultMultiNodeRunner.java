@@ -104,7 +104,7 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
                 events, localOutcomes));
         if (!result.passed()) {
             throw FailureReport.of(settings, provider.name() + "/" + launchMode.name().toLowerCase(Locale.ROOT), result,
-                    localOutcomes, stragglers, runDirectory);
+                    events, localOutcomes, stragglers, runDirectory);
         }
         if (!settings.keepRuns()) {
             deleteQuietly(runDirectory);

@@ -45,6 +45,6 @@ class FailureReportTest {
         nodes.addAll(List.of(others));
         ConductorResult result = new ConductorResult(new RootCause("node-a", "after barrier 'ready'",
                 "node-a failed: boom", root.error(), true), nodes, List.of(), List.of());
-        return FailureReport.of(settings, "inproc/thread", result, Map.of(), List.of(), runDirectory);
+        return FailureReport.of(settings, "inproc/thread", result, List.of(), Map.of(), List.of(), runDirectory);
     }
 }
