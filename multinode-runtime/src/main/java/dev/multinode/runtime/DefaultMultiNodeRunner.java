@@ -9,6 +9,7 @@ import dev.multinode.runtime.conductor.ConductorResult;
 import dev.multinode.runtime.conductor.ConductorTimeouts;
 import dev.multinode.runtime.conductor.RunEvents;
 import dev.multinode.runtime.launch.ExternalLauncher;
+import dev.multinode.runtime.launch.JvmAccess;
 import dev.multinode.runtime.launch.NodeLauncher;
 import dev.multinode.runtime.launch.ProcessLauncher;
 import dev.multinode.runtime.launch.RoleJvmOptions;
@@ -61,6 +62,7 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         SpecName caller = SpecName.ofCaller();
         RunSettings settings = RunSettings.resolve(spec, System.getProperties(), caller.method());
         TransportProvider provider = TransportCatalog.load().get(settings.transport());
+        JvmAccess.require(provider, JvmAccess.TEST_JVM_ADVICE);
         LaunchMode launchMode = chooseLaunchMode(settings, provider);
         RoleJvmOptions.warnIfIgnored(settings, launchMode);
         byte[] serializedBody = BodySerializer.serialize(body);
