@@ -31,7 +31,7 @@ class ProcessNodeJvmSelfTest {
     void aProcessNodeSeesTheTestJvmsPropertiesButTheJdksAndTheForksPaths() {
         assertThat(System.getProperty("selftest.fromSurefire")).as("Surefire's systemPropertyVariables").isNotNull();
         assertThat(System.getProperty("basedir")).as("Surefire's basedir").isNotNull();
-        System.setProperty("selftest.fromTest", "set-in-test");
+        System.setProperty("selftest.fromTest", "set in \"test\" C:\\x\ty\nz"); // the argument file's escapes
         System.setProperty("java.selftest.notForwarded", "jdk-namespace");
         System.setProperty("java.selftest.wanted", "asked-for");
         System.setProperty("selftest.excluded.key", "left-out");
@@ -39,7 +39,7 @@ class ProcessNodeJvmSelfTest {
         System.setProperty(ForwardedProperties.EXCLUDE, "selftest.excluded.");
 
         MultiNode.spec("node-a").transport("tcp").launch(LaunchMode.PROCESS).run(node -> {
-            expect("selftest.fromTest", "set-in-test");
+            expect("selftest.fromTest", "set in \"test\" C:\\x\ty\nz");
             expect("selftest.fromSurefire", "given-by-surefire");
             expect("java.selftest.wanted", "asked-for");
             expect("java.selftest.notForwarded", null);

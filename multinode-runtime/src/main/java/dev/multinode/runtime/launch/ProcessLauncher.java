@@ -37,6 +37,8 @@ public final class ProcessLauncher implements NodeLauncher, NodeStarter {
     static final String SPEC_FILE = "node.properties";
     /** The serialized body in the launch folder. */
     static final String BODY_FILE = "body.ser";
+    /** The test JVM's forwarded system properties in the launch folder, a {@code java @file}. */
+    static final String FORWARDED_FILE = "forwarded-properties.args";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessLauncher.class);
     private static final int LAST_LINES = 20;
@@ -59,9 +61,11 @@ public final class ProcessLauncher implements NodeLauncher, NodeStarter {
         run.conductor().processKiller(this::kill);
         run.conductor().nodeStarter(this);
         run.conductor().nodeFreezer(freezer);
-        Map<String, String> forwarded = ForwardedProperties.of(System.getProperties());
+        List<String> forwarded = new ArrayList<>();
+        ForwardedProperties.of(System.getProperties()).forEach((key, value) -> forwarded.add("-D" + key + "=" + value));
+        String forwardedFile = ArgumentFile.write(folder.resolve(FORWARDED_FILE), forwarded);
         for (String role : run.settings().roles()) {
-            commands.put(role, command(run, folder, role, forwarded));
+            commands.put(role, command(run, folder, role, forwardedFile));
         }
         for (String role : run.settings().roles()) {
             logs.put(role, run.runDirectory().resolve(role + ".log"));
@@ -115,10 +119,10 @@ public final class ProcessLauncher implements NodeLauncher, NodeStarter {
 
     /**
      * The transport's flags and the node defaults the user's arguments leave, then the test JVM's
-     * forwarded properties, every node's JVM arguments and the role's, and the role's properties
+     * forwarded properties (from an argument file), every node's JVM arguments and the role's, and the role's properties
      * last: a later {@code -D} of the same key wins, so the more specific setting does.
      */
-    private static List<String> command(RunContext run, Path folder, String role, Map<String, String> forwarded) {
+    private static List<String> command(RunContext run, Path folder, String role, String forwardedFile) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> classPath = NodeClassArchive.jarsFirst(classPath(run.bodyClassLoader()));
@@ -129,7 +133,7 @@ public final class ProcessLauncher implements NodeLauncher, NodeStarter {
         command.addAll(flags);
         command.add("-Xshare:auto");
         command.addAll(NodeClassArchive.flags(run.settings().runRoot(), classPath, run.settings().transport(), flags));
-        forwarded.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add(forwardedFile);
         command.addAll(userArgs);
         run.settings().roleSystemProperties().getOrDefault(role, Map.of())
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
