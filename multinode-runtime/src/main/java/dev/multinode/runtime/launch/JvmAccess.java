@@ -19,9 +19,9 @@ public final class JvmAccess {
     /** Where the test JVM gets its flags. */
     public static final String TEST_JVM_ADVICE = "Give them to the test JVM: with Maven, in maven-surefire-plugin's "
             + "<argLine>, separated by spaces; in an IDE, in the run configuration's VM options";
-    /** Where a node JVM gets its flags: from its parent, which asks the provider. */
-    static final String NODE_JVM_ADVICE = "The node JVM got its flags from the transport's provider, whose jvmFlags() "
-            + "must list them";
+    /** Where a node JVM gets its flags: a process node from its parent, which asks the provider. */
+    static final String NODE_JVM_ADVICE = "A process node gets them from the transport's provider, whose jvmFlags() "
+            + "must list them; an external node from the java command that starts it";
 
     private static final String EXPORTS = "--add-exports";
     private static final String OPENS = "--add-opens";
