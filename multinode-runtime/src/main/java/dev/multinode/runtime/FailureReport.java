@@ -53,7 +53,10 @@ final class FailureReport {
         return new MultiNodeFailure(text.toString(), cause, root.role(), settings.seed(), runDirectory);
     }
 
-    /** The conductor aborts the run the moment it learns of the root cause; the end of the run if nothing failed. */
+    /**
+     * The conductor aborts the run the moment it learns of the root cause, so a failed run has that
+     * event; without it, every line written so far counts.
+     */
     private static Instant failedAt(List<RunEvents.Event> events) {
         return events.stream().filter(event -> event.kind() == EventKind.ABORTED).map(RunEvents.Event::at)
                 .findFirst().orElse(Instant.now());

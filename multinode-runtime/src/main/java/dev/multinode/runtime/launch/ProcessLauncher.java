@@ -119,8 +119,9 @@ public final class ProcessLauncher implements NodeLauncher, NodeStarter {
 
     /**
      * The transport's flags and the node defaults the user's arguments leave, then the test JVM's
-     * forwarded properties (from an argument file), every node's JVM arguments and the role's, and the role's properties
-     * last: a later {@code -D} of the same key wins, so the more specific setting does.
+     * forwarded properties (from an argument file), every node's JVM arguments and the role's, and
+     * the role's properties last: a later {@code -D} of the same key wins, so the more specific
+     * setting does.
      */
     private static List<String> command(RunContext run, Path folder, String role, String forwardedFile) {
         List<String> command = new ArrayList<>();
