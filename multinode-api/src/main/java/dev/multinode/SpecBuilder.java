@@ -3,7 +3,9 @@ package dev.multinode;
 import dev.multinode.spi.RunSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,8 @@ public final class SpecBuilder {
     private Long seed;
     private final List<Class<?>> allowed = new ArrayList<>();
     private final List<String> jvmArgs = new ArrayList<>();
+    private final Map<String, List<String>> roleJvmArgs = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> roleSystemProperties = new LinkedHashMap<>();
     private boolean barriersSkipPausedNodes;
     private String testClass;
 
@@ -111,6 +115,43 @@ public final class SpecBuilder {
     }
 
     /**
+     * Extra JVM arguments for one role's process nodes (every incarnation), after those every node
+     * gets. Not an overload of {@link #jvmArgs(String...)}: {@code jvmArgs("node-b", "-Xmx256m")}
+     * would be ambiguous to the compiler and to a reader. Thread and external launch cannot apply
+     * them and say so in a warning.
+     *
+     * @param role a role of this spec
+     * @param args JVM arguments, such as {@code -Xmx256m} or {@code -XX:+UseG1GC}
+     * @return this builder
+     */
+    public SpecBuilder jvmArgsFor(String role, String... args) {
+        roleJvmArgs.computeIfAbsent(Objects.requireNonNull(role, "role"), r -> new ArrayList<>()).addAll(List.of(args));
+        return this;
+    }
+
+    /**
+     * A system property for one role's process nodes (every incarnation); it wins over a property
+     * of the same name that the test JVM forwards. Thread and external launch cannot apply it (every
+     * thread node shares the test JVM's properties) and say so in a warning.
+     *
+     * @param role  a role of this spec
+     * @param key   the property's name: not empty, without {@code =}
+     * @param value its value
+     * @return this builder
+     * @throws IllegalArgumentException if the name is empty or holds {@code =}
+     */
+    public SpecBuilder systemPropertyFor(String role, String key, String value) {
+        Objects.requireNonNull(role, "role");
+        if (key == null || key.isEmpty() || key.indexOf('=') >= 0) {
+            throw new IllegalArgumentException("systemPropertyFor(" + role + ", '" + key
+                    + "'): a property name must be non-empty and hold no '='");
+        }
+        roleSystemProperties.computeIfAbsent(role, r -> new LinkedHashMap<>())
+                .put(key, Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /**
      * Lets barriers release without the nodes that are {@linkplain Faults#pause paused} while they
      * wait; by default a barrier waits for a paused node, bounded by its timeout. A resumed node
      * passes at once the barriers that were passed without it.
@@ -146,7 +187,7 @@ public final class SpecBuilder {
 
     RunSpec toRunSpec() {
         return new RunSpec(name, roles, transport, launch, barrierTimeout, timeout, seed, allowed, jvmArgs,
-                barriersSkipPausedNodes, testClass);
+                roleJvmArgs, roleSystemProperties, barriersSkipPausedNodes, testClass);
     }
 
     private static Duration positive(Duration value, String what) {

@@ -9,8 +9,10 @@ import dev.multinode.runtime.conductor.ConductorResult;
 import dev.multinode.runtime.conductor.ConductorTimeouts;
 import dev.multinode.runtime.conductor.RunEvents;
 import dev.multinode.runtime.launch.ExternalLauncher;
+import dev.multinode.runtime.launch.JvmAccess;
 import dev.multinode.runtime.launch.NodeLauncher;
 import dev.multinode.runtime.launch.ProcessLauncher;
+import dev.multinode.runtime.launch.RoleJvmOptions;
 import dev.multinode.runtime.launch.RunContext;
 import dev.multinode.runtime.launch.ThreadLauncher;
 import dev.multinode.runtime.node.IdleStrategies;
@@ -60,7 +62,9 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         SpecName caller = SpecName.of(spec);
         RunSettings settings = RunSettings.resolve(spec, System.getProperties(), caller.method());
         TransportProvider provider = TransportCatalog.load().get(settings.transport());
+        JvmAccess.require(provider, JvmAccess.TEST_JVM_ADVICE);
         LaunchMode launchMode = chooseLaunchMode(settings, provider);
+        RoleJvmOptions.warnIfIgnored(settings, launchMode);
         byte[] serializedBody = BodySerializer.serialize(body);
 
         String runId = RunDirectory.newRunId();
@@ -102,7 +106,7 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
                 events, localOutcomes));
         if (!result.passed()) {
             throw FailureReport.of(settings, provider.name() + "/" + launchMode.name().toLowerCase(Locale.ROOT), result,
-                    localOutcomes, stragglers, runDirectory);
+                    events, localOutcomes, stragglers, runDirectory);
         }
         if (!settings.keepRuns()) {
             deleteQuietly(runDirectory);

@@ -2,19 +2,22 @@ package dev.multinode.runtime;
 
 import dev.multinode.MultiNodeFailure;
 import dev.multinode.runtime.conductor.ConductorResult;
+import dev.multinode.runtime.conductor.EventKind;
 import dev.multinode.runtime.conductor.NodeReport;
 import dev.multinode.runtime.conductor.RootCause;
+import dev.multinode.runtime.conductor.RunEvents;
 import dev.multinode.runtime.node.NodeOutcome;
 import dev.multinode.runtime.report.LogTail;
 import dev.multinode.runtime.settings.RunSettings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes the one failure a failed run throws: root cause first, then the others, what was left
- * running, seed, folder and the failing node's last lines.
+ * running, seed, folder and the failing node's last lines as of the failure.
  */
 final class FailureReport {
 
@@ -24,7 +27,7 @@ final class FailureReport {
     private FailureReport() {
     }
 
-    static MultiNodeFailure of(RunSettings settings, String transport, ConductorResult result,
+    static MultiNodeFailure of(RunSettings settings, String transport, ConductorResult result, List<RunEvents.Event> events,
                                Map<String, NodeOutcome> localOutcomes, List<String> stragglers, Path runDirectory) {
         RootCause root = result.rootCause();
         Throwable cause = root.thrown() ? localError(root.role(), localOutcomes, root.error()) : root.error();
@@ -46,21 +49,33 @@ final class FailureReport {
                 .append(settings.seed()).append(')');
         text.append("\nTransport: ").append(transport);
         text.append("\nRun folder: ").append(runDirectory);
-        appendLogTail(text, root.role(), runDirectory);
+        appendLogTail(text, root.role(), runDirectory, failedAt(events));
         return new MultiNodeFailure(text.toString(), cause, root.role(), settings.seed(), runDirectory);
     }
 
-    /** The failing node's last lines, unless the root cause already quotes them (a process's death does). */
-    private static void appendLogTail(StringBuilder text, String role, Path runDirectory) {
+    /**
+     * The conductor aborts the run the moment it learns of the root cause, so a failed run has that
+     * event; without it, every line written so far counts.
+     */
+    private static Instant failedAt(List<RunEvents.Event> events) {
+        return events.stream().filter(event -> event.kind() == EventKind.ABORTED).map(RunEvents.Event::at)
+                .findFirst().orElse(Instant.now());
+    }
+
+    /**
+     * The failing node's last lines up to the failure, unless the root cause already quotes them (a
+     * process's death does).
+     */
+    private static void appendLogTail(StringBuilder text, String role, Path runDirectory, Instant failedAt) {
         if (role == null) {
             return;
         }
         Path log = runDirectory.resolve(role + ".log");
         try {
-            List<String> last = LogTail.of(log, LOG_LINES);
+            List<String> last = LogTail.of(log, LOG_LINES, failedAt);
             if (!last.isEmpty() && text.indexOf(last.get(last.size() - 1)) < 0) {
                 text.append(last.size() == 1 ? "\nLast line of " : "\nLast " + last.size() + " lines of ")
-                        .append(log.getFileName()).append(':');
+                        .append(log.getFileName()).append(" up to the failure:");
                 last.forEach(line -> text.append("\n    ").append(line.length() <= LINE_CHARS ? line
                         : line.substring(0, LINE_CHARS) + "\u2026"));
             }

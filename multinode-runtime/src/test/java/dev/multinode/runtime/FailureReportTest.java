@@ -38,12 +38,13 @@ class FailureReportTest {
     /** A run whose root cause is node-a's exception, with these other nodes. */
     private MultiNodeFailure failureWith(NodeReport... others) {
         RunSettings settings = new RunSettings("spec", List.of("node-a", "node-b", "node-c"), "inproc", null,
-                Duration.ofSeconds(30), Duration.ofMinutes(2), 42, 65536, runDirectory, false, List.of(), List.of(), false);
+                Duration.ofSeconds(30), Duration.ofMinutes(2), 42, 65536, runDirectory, false, List.of(), List.of(), Map.of(), Map.of(),
+                false);
         NodeReport root = new NodeReport("node-a", NodeEnding.FAILED, null, "after barrier 'ready'", new IllegalStateException("boom"), 0);
         List<NodeReport> nodes = new ArrayList<>(List.of(root));
         nodes.addAll(List.of(others));
         ConductorResult result = new ConductorResult(new RootCause("node-a", "after barrier 'ready'",
                 "node-a failed: boom", root.error(), true), nodes, List.of(), List.of());
-        return FailureReport.of(settings, "inproc/thread", result, Map.of(), List.of(), runDirectory);
+        return FailureReport.of(settings, "inproc/thread", result, List.of(), Map.of(), List.of(), runDirectory);
     }
 }

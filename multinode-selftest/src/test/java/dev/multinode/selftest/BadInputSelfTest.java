@@ -53,6 +53,20 @@ class BadInputSelfTest {
     }
 
     @Test
+    void perRoleOptionsForARoleTheSpecLacksAreRefusedNamingTheRoles() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> MultiNode.spec("node-a", "node-b").jvmArgsFor("node-c", "-Xmx256m").run(node -> { }));
+        assertThat(error).hasMessage("jvmArgsFor('node-c', ...): not a role of this spec; its roles are [node-a, node-b]");
+    }
+
+    @Test
+    void aPerRolePropertyNameWithAnEqualsSignIsRefused() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> MultiNode.spec("node-a").systemPropertyFor("node-a", "k=v", "x"));
+        assertThat(error).hasMessage("systemPropertyFor(node-a, 'k=v'): a property name must be non-empty and hold no '='");
+    }
+
+    @Test
     void aBodyCapturingThisIsRefusedWithTheUsualCause() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> runMultiNode(List.of("node-a"), node -> notSerializable.append(node.role())));

@@ -70,7 +70,7 @@ class ReportSelfTest {
                 .startsWith("Barrier 'together' failed: node-c finished its body")
                 .contains("Seed: " + failure.seed())
                 .contains("Run folder: " + folder)
-                .containsPattern("Last \\d+ lines of node-c\\.log:\\n")
+                .containsPattern("Last \\d+ lines of node-c\\.log up to the failure:\\n")
                 .contains("[node-c] printed by node-c");
         assertThat(failure.getMessage().indexOf("Run folder: ")).isLessThan(failure.getMessage().indexOf("lines of node-c.log"));
 

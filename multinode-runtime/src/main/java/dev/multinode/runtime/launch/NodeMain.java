@@ -7,6 +7,7 @@ import dev.multinode.runtime.node.NodeRuntime;
 import dev.multinode.runtime.settings.TransportCatalog;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.Transport;
+import dev.multinode.spi.TransportProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -67,6 +68,8 @@ public final class NodeMain {
      * @throws ClassNotFoundException if a class the spec allowed is missing
      */
     static int runNode(ChildSpec spec, byte[] body, String role, int incarnation) throws IOException, ClassNotFoundException {
+        TransportProvider provider = TransportCatalog.load(spec.providerClass()).get(spec.transportName());
+        JvmAccess.require(provider, JvmAccess.NODE_JVM_ADVICE);
         ClassLoader loader = NodeMain.class.getClassLoader();
         NodeBody copy = BodySerializer.deserialize(body, loader);
         int participant = spec.context().participants().indexOf(role);
@@ -75,7 +78,7 @@ public final class NodeMain {
                     + spec.template().roles());
         }
         NodeOutcome outcome;
-        try (Transport transport = TransportCatalog.load(spec.providerClass()).get(spec.transportName()).open(spec.context())) {
+        try (Transport transport = provider.open(spec.context())) {
             Endpoint endpoint = transport.endpoint(participant);
             outcome = new NodeRuntime(spec.nodeConfig(role, loader, incarnation), endpoint).run(copy);
         }

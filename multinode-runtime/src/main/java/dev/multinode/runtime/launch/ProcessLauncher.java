@@ -2,6 +2,7 @@ package dev.multinode.runtime.launch;
 
 import dev.multinode.runtime.conductor.NodeStarter;
 import dev.multinode.runtime.node.NodeOutcome;
+import dev.multinode.runtime.settings.ForwardedProperties;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,8 @@ public final class ProcessLauncher implements NodeLauncher, NodeStarter {
     static final String SPEC_FILE = "node.properties";
     /** The serialized body in the launch folder. */
     static final String BODY_FILE = "body.ser";
+    /** The test JVM's forwarded system properties in the launch folder, a {@code java @file}. */
+    static final String FORWARDED_FILE = "forwarded-properties.args";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessLauncher.class);
     private static final int LAST_LINES = 20;
@@ -45,8 +48,8 @@ public final class ProcessLauncher implements NodeLauncher, NodeStarter {
     private final Map<String, Path> logs = new LinkedHashMap<>();
     private final List<String> stragglers = new ArrayList<>();
     private final ProcessFreezer freezer = new ProcessFreezer(processes);
+    private final Map<String, List<String>> commands = new ConcurrentHashMap<>();
     private RunContext run;
-    private List<String> command;
     private volatile boolean over;
 
     @Override
@@ -58,7 +61,12 @@ public final class ProcessLauncher implements NodeLauncher, NodeStarter {
         run.conductor().processKiller(this::kill);
         run.conductor().nodeStarter(this);
         run.conductor().nodeFreezer(freezer);
-        command = command(run, folder);
+        List<String> forwarded = new ArrayList<>();
+        ForwardedProperties.of(System.getProperties()).forEach((key, value) -> forwarded.add("-D" + key + "=" + value));
+        String forwardedFile = ArgumentFile.write(folder.resolve(FORWARDED_FILE), forwarded);
+        for (String role : run.settings().roles()) {
+            commands.put(role, command(run, folder, role, forwardedFile));
+        }
         for (String role : run.settings().roles()) {
             logs.put(role, run.runDirectory().resolve(role + ".log"));
             spawn(role, 0);
@@ -67,7 +75,7 @@ public final class ProcessLauncher implements NodeLauncher, NodeStarter {
 
     private void spawn(String role, int incarnation) throws IOException {
         Path log = logs.get(role);
-        List<String> roleCommand = new ArrayList<>(command);
+        List<String> roleCommand = new ArrayList<>(commands.get(role));
         roleCommand.add(role);
         roleCommand.add(Integer.toString(incarnation));
         Process process = new ProcessBuilder(roleCommand)
@@ -109,18 +117,27 @@ public final class ProcessLauncher implements NodeLauncher, NodeStarter {
         });
     }
 
-    private static List<String> command(RunContext run, Path folder) {
+    /**
+     * The transport's flags and the node defaults the user's arguments leave, then the test JVM's
+     * forwarded properties (from an argument file), every node's JVM arguments and the role's, and
+     * the role's properties last: a later {@code -D} of the same key wins, so the more specific
+     * setting does.
+     */
+    private static List<String> command(RunContext run, Path folder, String role, String forwardedFile) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> classPath = NodeClassArchive.jarsFirst(classPath(run.bodyClassLoader()));
+        List<String> userArgs = new ArrayList<>(run.settings().jvmArgs());
+        userArgs.addAll(run.settings().roleJvmArgs().getOrDefault(role, List.of()));
         List<String> flags = new ArrayList<>(run.provider().jvmFlags());
-        // A node lives a few seconds: quick compilation and a small serial heap start it fastest.
-        flags.add("-XX:TieredStopAtLevel=1");
-        flags.add("-XX:+UseSerialGC");
+        flags.addAll(NodeJvmDefaults.keptBy(userArgs));
         command.addAll(flags);
         command.add("-Xshare:auto");
         command.addAll(NodeClassArchive.flags(run.settings().runRoot(), classPath, run.settings().transport(), flags));
-        command.addAll(run.settings().jvmArgs());
+        command.add(forwardedFile);
+        command.addAll(userArgs);
+        run.settings().roleSystemProperties().getOrDefault(role, Map.of())
+                .forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classPath));
         command.add(NodeMain.class.getName());

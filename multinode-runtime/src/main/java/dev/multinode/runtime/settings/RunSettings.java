@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -27,11 +29,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param keepRuns       keep the folder of passing runs too
  * @param allowed        classes allowed in probe messages
  * @param jvmArgs        extra JVM arguments for process nodes
+ * @param roleJvmArgs    extra JVM arguments for the process nodes of some roles, by role of {@code roles}
+ * @param roleSystemProperties system properties for the process nodes of some roles, by role of {@code roles}
  * @param skipPausedNodes whether barriers release without the nodes paused while they wait
  */
 public record RunSettings(String name, List<String> roles, String transport, LaunchMode launch,
                           Duration barrierTimeout, Duration timeout, long seed, int maxFrameSize,
                           Path runRoot, boolean keepRuns, List<Class<?>> allowed, List<String> jvmArgs,
+                          Map<String, List<String>> roleJvmArgs, Map<String, Map<String, String>> roleSystemProperties,
                           boolean skipPausedNodes) {
 
     /** Property naming the transport. */
@@ -60,6 +65,8 @@ public record RunSettings(String name, List<String> roles, String transport, Lau
         roles = List.copyOf(roles);
         allowed = List.copyOf(allowed);
         jvmArgs = List.copyOf(jvmArgs);
+        roleJvmArgs = Map.copyOf(roleJvmArgs);
+        roleSystemProperties = Map.copyOf(roleSystemProperties);
     }
 
     /**
@@ -86,8 +93,21 @@ public record RunSettings(String name, List<String> roles, String transport, Lau
         List<String> jvmArgs = new ArrayList<>(split(properties.getProperty(JVM_ARGS, "")));
         jvmArgs.addAll(spec.jvmArgs());
         String name = spec.name() != null ? spec.name() : defaultName;
+        requireRoles("jvmArgsFor", spec.roleJvmArgs().keySet(), roles);
+        requireRoles("systemPropertyFor", spec.roleSystemProperties().keySet(), roles);
         return new RunSettings(name, roles, transport, launch, barrierTimeout, timeout, seed, maxFrameSize,
-                runRoot, keepRuns, spec.allowed(), jvmArgs, spec.barriersSkipPausedNodes());
+                runRoot, keepRuns, spec.allowed(), jvmArgs, spec.roleJvmArgs(), spec.roleSystemProperties(),
+                spec.barriersSkipPausedNodes());
+    }
+
+    /** A typo in a role would otherwise leave the options unused without a word. */
+    private static void requireRoles(String option, Set<String> named, List<String> roles) {
+        for (String role : named) {
+            if (!roles.contains(role)) {
+                throw new IllegalArgumentException(option + "('" + role + "', ...): not a role of this spec; its roles are "
+                        + roles);
+            }
+        }
     }
 
     private static LaunchMode launchMode(String value) {
