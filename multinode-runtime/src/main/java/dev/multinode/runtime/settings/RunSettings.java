@@ -28,11 +28,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param allowed        classes allowed in probe messages
  * @param jvmArgs        extra JVM arguments for process nodes
  * @param skipPausedNodes whether barriers release without the nodes paused while they wait
+ * @param debug          the node a debugger attaches to, or null
  */
 public record RunSettings(String name, List<String> roles, String transport, LaunchMode launch,
                           Duration barrierTimeout, Duration timeout, long seed, int maxFrameSize,
                           Path runRoot, boolean keepRuns, List<Class<?>> allowed, List<String> jvmArgs,
-                          boolean skipPausedNodes) {
+                          boolean skipPausedNodes, DebugTarget debug) {
 
     /** Property naming the transport. */
     public static final String TRANSPORT = "multinode.transport";
@@ -87,7 +88,8 @@ public record RunSettings(String name, List<String> roles, String transport, Lau
         jvmArgs.addAll(spec.jvmArgs());
         String name = spec.name() != null ? spec.name() : defaultName;
         return new RunSettings(name, roles, transport, launch, barrierTimeout, timeout, seed, maxFrameSize,
-                runRoot, keepRuns, spec.allowed(), jvmArgs, spec.barriersSkipPausedNodes());
+                runRoot, keepRuns, spec.allowed(), jvmArgs, spec.barriersSkipPausedNodes(),
+                DebugTarget.parse(properties.getProperty(DebugTarget.PROPERTY), roles));
     }
 
     private static LaunchMode launchMode(String value) {
