@@ -41,6 +41,7 @@ public final class Conductor implements Agent, FrameReceiver {
     private final FaultCoordinator faults;
     private final DeadlineWatch deadlineWatch;
     private final ConductorTimers timers = new ConductorTimers();
+    private final CountedTime countedTime = new CountedTime();
     private final ManyToOneConcurrentArrayQueue<Runnable> commands = new ManyToOneConcurrentArrayQueue<>(1024);
     private final ByteBuffer received;
     private final ByteBuffer outgoing;
@@ -50,6 +51,7 @@ public final class Conductor implements Agent, FrameReceiver {
     private final DumpMessage dump = new DumpMessage();
     private final FaultRequestMessage faultRequest = new FaultRequestMessage();
     private RootCause rootCause;
+    private int debuggedParticipant;
     private long now;
 
     /**
@@ -105,6 +107,17 @@ public final class Conductor implements Agent, FrameReceiver {
         faults.pauses().freezer(freezer);
     }
 
+    /**
+     * In a debug run, the node a debugger attaches to: while its heartbeat is missing (it waits for
+     * the debugger, or sits at a breakpoint) the run's deadlines stop counting ({@link CountedTime}).
+     * Call before the conductor starts.
+     *
+     * @param role the debugged node
+     */
+    public void debuggedNode(String role) {
+        debuggedParticipant = nodes.byRole(role).participant;
+    }
+
     /** @return completes when the run is over */
     public CompletableFuture<ConductorResult> result() {
         return result;
@@ -145,7 +158,10 @@ public final class Conductor implements Agent, FrameReceiver {
 
     @Override
     public void onStart() {
-        deadlines.conductorStarted(clock.nanoTime());
+        if (debuggedParticipant > 0) {
+            countedTime.watchFrom(clock.nanoTime());
+        }
+        deadlines.conductorStarted(countedTime.counted(clock.nanoTime()));
         events.record(EventKind.LIFECYCLE, null, "conductor started");
     }
 
@@ -154,7 +170,7 @@ public final class Conductor implements Agent, FrameReceiver {
         if (result.isDone()) {
             throw new AgentTerminationException();
         }
-        now = clock.nanoTime();
+        now = countedTime.counted(clock.nanoTime());
         int work = endpoint.poll(this, POLL_LIMIT);
         work += commands.drain(Runnable::run);
         work += deadlineWatch.act(now);
@@ -197,6 +213,7 @@ public final class Conductor implements Agent, FrameReceiver {
         ByteBuffer frame = Wire.copy(payload, received);
         switch (type) {
             case FrameType.HELLO -> onHello(node);
+            case FrameType.HEARTBEAT -> onHeartbeat(node);
             case FrameType.ENTER -> {
                 enter.wrap(frame).addTraffic(node.participant, ledger.sent(), ledger.dropped());
                 abortOn(barriers.enter(node, enter.barrier(), enter.timeoutMillis(), now));
@@ -227,6 +244,12 @@ public final class Conductor implements Agent, FrameReceiver {
         events.record(EventKind.START, null, "all nodes up: bodies start");
         if (rootCause == null) {
             nodes.broadcast(FrameType.START, Signal.write(outgoing));
+        }
+    }
+
+    private void onHeartbeat(NodeState node) {
+        if (node.participant == debuggedParticipant) {
+            countedTime.heartbeat(clock.nanoTime());
         }
     }
 
