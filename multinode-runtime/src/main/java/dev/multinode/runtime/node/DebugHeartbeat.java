@@ -1,0 +1,51 @@
+package dev.multinode.runtime.node;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The debugged node's sign of life to the conductor: a daemon thread sends a HEARTBEAT every
+ * {@value #PERIOD_MILLIS} ms. A debugger that suspends the node's threads (a breakpoint with the
+ * suspend policy "all", or the whole VM) stops it too, and the conductor does not count the time
+ * the heartbeat is missing against any deadline. No thread but the debugger's decides that the node
+ * is suspended: the missing beat is the only evidence, and it is the same in every launch mode.
+ */
+final class DebugHeartbeat implements Runnable {
+
+    /** How often the heartbeat goes out. */
+    static final long PERIOD_MILLIS = 100;
+
+    private final ConductorLink link;
+    private volatile boolean stopped;
+
+    private DebugHeartbeat(ConductorLink link) {
+        this.link = link;
+    }
+
+    /**
+     * @param link   where the heartbeat goes
+     * @param thread the thread's name
+     * @return the heartbeat, beating
+     */
+    static DebugHeartbeat start(ConductorLink link, String thread) {
+        DebugHeartbeat heartbeat = new DebugHeartbeat(link);
+        Thread beating = new Thread(heartbeat, thread);
+        beating.setDaemon(true);
+        beating.start();
+        return heartbeat;
+    }
+
+    @Override
+    public void run() {
+        long period = TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS);
+        while (!stopped) {
+            link.sendHeartbeat();
+            LockSupport.parkNanos(this, period); // the beat's period, not a wait for a condition
+        }
+    }
+
+    /** The node's life is over: no more beats (the thread ends within a period). */
+    void stop() {
+        stopped = true;
+    }
+}
