@@ -14,6 +14,7 @@ import dev.multinode.spi.FrameReceiver;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
@@ -248,8 +249,14 @@ public final class Conductor implements Agent, FrameReceiver {
     }
 
     private void onHeartbeat(NodeState node) {
-        if (node.participant == debuggedParticipant) {
-            countedTime.heartbeat(clock.nanoTime());
+        if (node.participant != debuggedParticipant) {
+            return;
+        }
+        long notCounted = countedTime.heartbeat(clock.nanoTime());
+        if (notCounted > 0) { // on the timeline, so that a deadline later than expected explains itself
+            events.record(EventKind.LIFECYCLE, node.role, "no heartbeat for "
+                    + TimeUnit.NANOSECONDS.toMillis(notCounted + CountedTime.ALLOWANCE_NANOS)
+                    + " ms (suspended by a debugger): deadlines left out " + TimeUnit.NANOSECONDS.toMillis(notCounted) + " ms");
         }
     }
 

@@ -36,13 +36,13 @@ final class CountedTime {
      * time, which never counts.
      *
      * @param now the monotonic clock's reading
+     * @return the time since the previous beat that did not count, in nanoseconds (0 if none)
      */
-    void heartbeat(long now) {
-        long silentTooLong = now - lastBeat - ALLOWANCE_NANOS;
-        if (silentTooLong > 0) {
-            suspended += silentTooLong;
-        }
+    long heartbeat(long now) {
+        long silentTooLong = Math.max(0, now - lastBeat - ALLOWANCE_NANOS);
+        suspended += silentTooLong;
         lastBeat = now;
+        return silentTooLong;
     }
 
     /**
@@ -55,10 +55,5 @@ final class CountedTime {
         }
         long standsAt = lastBeat + ALLOWANCE_NANOS;
         return (now - standsAt > 0 ? standsAt : now) - suspended;
-    }
-
-    /** @return how much time did not count so far, in nanoseconds */
-    long suspendedNanos() {
-        return suspended;
     }
 }

@@ -24,6 +24,8 @@ class ConductorDebugTest {
         assertEquals(List.of(), run.barrierFailuresTo("node-a"), "500 ms beating and 300 ms of allowance counted");
 
         run.heartbeat("node-b"); // resumed
+        assertThat(run.conductor().events().snapshot()).last().extracting(RunEvents.Event::text)
+                .isEqualTo("no heartbeat for 300000 ms (suspended by a debugger): deadlines left out 299700 ms");
         run.advanceBeating("node-b", Duration.ofMillis(100));
         assertEquals(List.of(), run.barrierFailuresTo("node-a"), "900 ms counted");
         run.advanceBeating("node-b", Duration.ofMillis(200));
