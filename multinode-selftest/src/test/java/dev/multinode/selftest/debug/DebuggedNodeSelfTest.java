@@ -1,6 +1,7 @@
 package dev.multinode.selftest.debug;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.multinode.LaunchMode;
 import dev.multinode.MultiNode;
@@ -52,6 +53,18 @@ class DebuggedNodeSelfTest {
             System.clearProperty("multinode.debug");
         }
         assertThat(held).isGreaterThanOrEqualTo(HOLD);
+    }
+
+    @Test
+    void aDebugRoleThatIsNotInTheRunIsRefusedBeforeAnyNodeStarts() {
+        System.setProperty("multinode.debug", "node-c");
+        try {
+            assertThat(assertThrows(IllegalArgumentException.class, () -> MultiNode.spec("node-a", "node-b").run(node -> { })))
+                    .hasMessageStartingWith("Invalid multinode.debug 'node-c' (no role 'node-c' in this run): accepted are "
+                            + "<role> or <role>:<port> with a role of [node-a, node-b]");
+        } finally {
+            System.clearProperty("multinode.debug");
+        }
     }
 
     private static int freeLoopbackPort() throws IOException {
