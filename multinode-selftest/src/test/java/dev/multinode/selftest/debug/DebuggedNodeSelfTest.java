@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,7 @@ class DebuggedNodeSelfTest {
     @Timeout(120)
     void aNodeHeldAtABreakpointLongerThanTheBarrierTimeoutDoesNotFailTheRun() throws Exception {
         int port = freeLoopbackPort();
-        System.setProperty("multinode.debug", "node-b:" + port);
-        Duration held;
-        try {
+        Duration held = debugging("node-b:" + port, () -> {
             CompletableFuture<Void> run = CompletableFuture.runAsync(() -> MultiNode.spec("node-a", "node-b")
                     .transport("tcp").launch(LaunchMode.PROCESS).barrierTimeout(BARRIER_TIMEOUT)
                     .run(node -> {
@@ -47,21 +46,39 @@ class DebuggedNodeSelfTest {
                             }
                         });
                     }));
-            held = JdiBreakpoint.holdAtBreakpoint(port, HOLD, BOUND);
+            Duration heldFor = JdiBreakpoint.holdAtBreakpoint(port, HOLD, BOUND);
             run.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-        } finally {
-            System.clearProperty("multinode.debug");
-        }
+            return heldFor;
+        });
         assertThat(held).isGreaterThanOrEqualTo(HOLD);
     }
 
+    /** In thread mode the debugger attaches to the test's JVM: the property alone changes nothing a passing run sees. */
     @Test
-    void aDebugRoleThatIsNotInTheRunIsRefusedBeforeAnyNodeStarts() {
-        System.setProperty("multinode.debug", "node-c");
+    @Timeout(60)
+    void aThreadModeDebugRunPassesLikeAnyOther() throws Exception {
+        debugging("node-b", () -> {
+            MultiNode.spec("node-a", "node-b").launch(LaunchMode.THREAD).barrierTimeout(BARRIER_TIMEOUT).run(node -> {
+                node.enterBarrier("up");
+                node.enterBarrier("done");
+            });
+            return null;
+        });
+    }
+
+    @Test
+    void aDebugRoleThatIsNotInTheRunIsRefusedBeforeAnyNodeStarts() throws Exception {
+        IllegalArgumentException refused = debugging("node-c", () -> assertThrows(IllegalArgumentException.class,
+                () -> MultiNode.spec("node-a", "node-b").run(node -> { })));
+        assertThat(refused).hasMessageStartingWith("Invalid multinode.debug 'node-c' (no role 'node-c' in this run): "
+                + "accepted are <role> or <role>:<port> with a role of [node-a, node-b]");
+    }
+
+    /** Runs with {@code multinode.debug} set, and clears it after, so no other test of this JVM sees it. */
+    private static <T> T debugging(String value, Callable<T> test) throws Exception {
+        System.setProperty("multinode.debug", value);
         try {
-            assertThat(assertThrows(IllegalArgumentException.class, () -> MultiNode.spec("node-a", "node-b").run(node -> { })))
-                    .hasMessageStartingWith("Invalid multinode.debug 'node-c' (no role 'node-c' in this run): accepted are "
-                            + "<role> or <role>:<port> with a role of [node-a, node-b]");
+            return test.call();
         } finally {
             System.clearProperty("multinode.debug");
         }
