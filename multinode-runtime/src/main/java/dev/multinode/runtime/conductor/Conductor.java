@@ -52,7 +52,7 @@ public final class Conductor implements Agent, FrameReceiver {
     private final DumpMessage dump = new DumpMessage();
     private final FaultRequestMessage faultRequest = new FaultRequestMessage();
     private RootCause rootCause;
-    private int debuggedParticipant;
+    private NodeState debugged;
     private long now;
 
     /**
@@ -116,7 +116,7 @@ public final class Conductor implements Agent, FrameReceiver {
      * @param role the debugged node
      */
     public void debuggedNode(String role) {
-        debuggedParticipant = nodes.byRole(role).participant;
+        debugged = nodes.byRole(role);
     }
 
     /** @return completes when the run is over */
@@ -159,10 +159,7 @@ public final class Conductor implements Agent, FrameReceiver {
 
     @Override
     public void onStart() {
-        if (debuggedParticipant > 0) {
-            countedTime.watchFrom(clock.nanoTime());
-        }
-        deadlines.conductorStarted(countedTime.counted(clock.nanoTime()));
+        deadlines.conductorStarted(countedTime());
         events.record(EventKind.LIFECYCLE, null, "conductor started");
     }
 
@@ -171,7 +168,7 @@ public final class Conductor implements Agent, FrameReceiver {
         if (result.isDone()) {
             throw new AgentTerminationException();
         }
-        now = countedTime.counted(clock.nanoTime());
+        now = countedTime();
         int work = endpoint.poll(this, POLL_LIMIT);
         work += commands.drain(Runnable::run);
         work += deadlineWatch.act(now);
@@ -248,8 +245,20 @@ public final class Conductor implements Agent, FrameReceiver {
         }
     }
 
+    /**
+     * @return the time the deadlines count: in a debug run it stands still while the debugged node
+     *     could beat but does not; a node that is gone or down for a restart's downtime cannot
+     */
+    private long countedTime() {
+        long monotonic = clock.nanoTime();
+        if (debugged != null) {
+            countedTime.expectBeats(!debugged.phase.isDone() && !faults.restarts().inDowntime(debugged), monotonic);
+        }
+        return countedTime.counted(monotonic);
+    }
+
     private void onHeartbeat(NodeState node) {
-        if (node.participant != debuggedParticipant) {
+        if (node != debugged) {
             return;
         }
         long notCounted = countedTime.heartbeat(clock.nanoTime());

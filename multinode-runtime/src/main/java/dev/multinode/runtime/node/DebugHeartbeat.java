@@ -2,6 +2,7 @@ package dev.multinode.runtime.node;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
 
 /**
  * The debugged node's sign of life to the conductor: a daemon thread sends a HEARTBEAT every
@@ -16,19 +17,22 @@ final class DebugHeartbeat implements Runnable {
     static final long PERIOD_MILLIS = 100;
 
     private final ConductorLink link;
+    private final Logger log;
     private volatile boolean stopped;
 
-    private DebugHeartbeat(ConductorLink link) {
+    private DebugHeartbeat(ConductorLink link, Logger log) {
         this.link = link;
+        this.log = log;
     }
 
     /**
      * @param link   where the heartbeat goes
      * @param thread the thread's name
+     * @param log    the node's log
      * @return the heartbeat, beating
      */
-    static DebugHeartbeat start(ConductorLink link, String thread) {
-        DebugHeartbeat heartbeat = new DebugHeartbeat(link);
+    static DebugHeartbeat start(ConductorLink link, String thread, Logger log) {
+        DebugHeartbeat heartbeat = new DebugHeartbeat(link, log);
         Thread beating = new Thread(heartbeat, thread);
         beating.setDaemon(true);
         beating.start();
@@ -38,9 +42,15 @@ final class DebugHeartbeat implements Runnable {
     @Override
     public void run() {
         long period = TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS);
-        while (!stopped) {
-            link.sendHeartbeat();
-            LockSupport.parkNanos(this, period); // the beat's period, not a wait for a condition
+        try {
+            while (!stopped) {
+                link.sendHeartbeat();
+                LockSupport.parkNanos(this, period); // the beat's period, not a wait for a condition
+            }
+        } catch (RuntimeException endpointGone) {
+            if (!stopped) { // a kill closes the endpoint under it; anything else leaves the run's time standing
+                log.warn("The debug heartbeat stopped: {}", endpointGone.toString());
+            }
         }
     }
 

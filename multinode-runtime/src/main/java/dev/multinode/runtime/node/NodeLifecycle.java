@@ -54,7 +54,8 @@ final class NodeLifecycle {
         Thread receiverThread = new Thread(receiver, config.role() + "-receiver");
         receiverThread.setDaemon(true);
         receiverThread.start();
-        DebugHeartbeat heartbeat = config.isDebugged() ? DebugHeartbeat.start(link, config.role() + "-heartbeat") : null;
+        DebugHeartbeat heartbeat = config.isDebugged() ? DebugHeartbeat.start(link, config.role() + "-heartbeat", log)
+                : null;
         NodeOutcome outcome;
         try {
             link.sendHello();

@@ -3,9 +3,12 @@ package dev.multinode.runtime.conductor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.multinode.runtime.protocol.FaultKind;
 import dev.multinode.runtime.protocol.FrameType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** A debug run in virtual time: the deadlines stand still while the debugged node's heartbeat is missing. */
@@ -56,6 +59,44 @@ class ConductorDebugTest {
         run.heartbeat("node-b");
         run.advanceBeating("node-b", Duration.ofSeconds(1));
         assertThat(run.typesSentTo("node-a")).contains(FrameType.DUMP_REQUEST);
+    }
+
+    @Test
+    void aKilledDebuggedNodeNoLongerStopsTheTime() {
+        ConductorDriver run = new ConductorDriver(Duration.ofSeconds(10), false, "node-a", "node-b")
+                .debugged("node-b").start().allUp();
+        run.kill("node-a", "node-b");
+        run.advance(Duration.ofSeconds(11)); // node-b beats no more: it is gone, not suspended
+        assertThat(run.typesSentTo("node-a")).contains(FrameType.DUMP_REQUEST);
+    }
+
+    @Test
+    void theDowntimeOfARestartOfTheDebuggedNodeRunsOutWithoutItsHeartbeat() {
+        ConductorDriver run = new ConductorDriver(Duration.ofMinutes(2), false, "node-a", "node-b").debugged("node-b");
+        List<String> starts = new ArrayList<>();
+        run.conductor().nodeStarter(new NodeStarter() {
+            @Override
+            public void prepare(String role) {
+                // nothing to keep
+            }
+
+            @Override
+            public CompletableFuture<Void> start(String role, int incarnation) {
+                starts.add(role + "#" + incarnation);
+                return CompletableFuture.completedFuture(null);
+            }
+        });
+        run.start().allUp();
+        run.requestFault("node-a", FaultKind.RESTART, "node-b", Duration.ofSeconds(5).toNanos(), 0);
+        run.confirmAll();
+        run.advance(Duration.ofSeconds(6));
+        assertEquals(List.of("node-b#1"), starts);
+
+        run.advance(ConductorDriver.START_TIMEOUT.multipliedBy(2)); // the new JVM waits for the debugger: time stands
+        run.heartbeat("node-b");
+        run.hello("node-b");
+        run.confirmAll();
+        assertEquals(List.of(""), run.faultAnswersTo("node-a"));
     }
 
     @Test
