@@ -1,69 +1,66 @@
 package dev.multinode.selftest.debug;
 
+import static dev.multinode.selftest.debug.HeldAtBreakpoint.HOLD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.multinode.LaunchMode;
 import dev.multinode.MultiNode;
+import dev.multinode.testkit.ChildJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code multinode.debug}: a node held at a breakpoint by a real debugger (JDI over the JDWP agent
- * the runner gave its JVM) for longer than the barrier timeout does not fail the run, while another
- * node waits for it at a barrier.
+ * {@code multinode.debug}: a node held at a breakpoint by a real debugger (JDI over JDWP) for
+ * longer than the barrier timeout does not fail the run, while another node waits for it at a
+ * barrier ({@link HeldAtBreakpoint}), in process mode and in thread mode.
  */
 class DebuggedNodeSelfTest {
 
-    private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(1);
-    private static final Duration HOLD = BARRIER_TIMEOUT.multipliedBy(3);
     private static final Duration BOUND = Duration.ofSeconds(60);
 
     @Test
     @Timeout(120)
-    void aNodeHeldAtABreakpointLongerThanTheBarrierTimeoutDoesNotFailTheRun() throws Exception {
+    void aProcessNodeHeldAtABreakpointLongerThanTheBarrierTimeoutDoesNotFailTheRun() throws Exception {
         int port = freeLoopbackPort();
         Duration held = debugging("node-b:" + port, () -> {
             CompletableFuture<Void> run = CompletableFuture.runAsync(() -> MultiNode.spec("node-a", "node-b")
-                    .transport("tcp").launch(LaunchMode.PROCESS).barrierTimeout(BARRIER_TIMEOUT)
-                    .run(node -> {
-                        node.enterBarrier("debugger-attached");
-                        node.runOn("node-b", BreakpointSpot::reached);
-                        long entered = System.nanoTime();
-                        node.enterBarrier("past-the-breakpoint"); // node-a waits here while node-b is held
-                        Duration waited = Duration.ofNanos(System.nanoTime() - entered);
-                        node.runOn("node-a", () -> {
-                            if (waited.compareTo(BARRIER_TIMEOUT.multipliedBy(2)) < 0) {
-                                throw new AssertionError("node-a waited only " + waited.toMillis()
-                                        + " ms at the barrier: the breakpoint did not hold node-b long enough to prove anything");
-                            }
-                        });
-                    }));
-            Duration heldFor = JdiBreakpoint.holdAtBreakpoint(port, HOLD, BOUND);
+                    .transport("tcp").launch(LaunchMode.PROCESS).barrierTimeout(HeldAtBreakpoint.BARRIER_TIMEOUT)
+                    .run(HeldAtBreakpoint.body()));
+            Duration heldFor = JdiBreakpoint.holdAtBreakpoint(port, HOLD, BOUND); // node-b's JVM has the runner's agent
             run.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
             return heldFor;
         });
         assertThat(held).isGreaterThanOrEqualTo(HOLD);
     }
 
-    /** In thread mode the debugger attaches to the test's JVM: the property alone changes nothing a passing run sees. */
+    /** The whole test JVM, conductor included, is suspended at the breakpoint, as an IDE debugging a thread-mode spec does. */
     @Test
-    @Timeout(60)
-    void aThreadModeDebugRunPassesLikeAnyOther() throws Exception {
-        debugging("node-b", () -> {
-            MultiNode.spec("node-a", "node-b").launch(LaunchMode.THREAD).barrierTimeout(BARRIER_TIMEOUT).run(node -> {
-                node.enterBarrier("up");
-                node.enterBarrier("done");
-            });
-            return null;
-        });
+    @Timeout(120)
+    void aThreadModeTestJvmHeldAtABreakpointLongerThanTheBarrierTimeoutDoesNotFailTheRun(@TempDir Path scratch)
+            throws Exception {
+        int port = freeLoopbackPort();
+        List<String> flags = List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+                "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:" + port,
+                "-Dmultinode.debug=node-b", "-Dmultinode.runDir=" + scratch.resolve("runs"));
+        try (ChildJvm testJvm = ChildJvm.builder(ThreadModeDebugMain.class).flags(flags)
+                .start(scratch.resolve("test-jvm.log"))) {
+            Duration held = JdiBreakpoint.holdAtBreakpoint(port, HOLD, BOUND);
+            int exitCode = testJvm.await(BOUND);
+            assertEquals(0, exitCode, testJvm.output());
+            assertThat(held).isGreaterThanOrEqualTo(HOLD);
+        }
     }
 
     @Test
