@@ -8,8 +8,8 @@ import org.slf4j.Logger;
  * The debugged node's sign of life to the conductor: a daemon thread sends a HEARTBEAT every
  * {@value #PERIOD_MILLIS} ms. A debugger that suspends the node's threads (a breakpoint with the
  * suspend policy "all", or the whole VM) stops it too, and the conductor does not count the time
- * the heartbeat is missing against any deadline. No thread but the debugger's decides that the node
- * is suspended: the missing beat is the only evidence, and it is the same in every launch mode.
+ * the heartbeat is missing against any deadline. Nothing in the node tells it that it is suspended:
+ * the missing beat is the only evidence, and it is the same in every launch mode.
  */
 final class DebugHeartbeat implements Runnable {
 
