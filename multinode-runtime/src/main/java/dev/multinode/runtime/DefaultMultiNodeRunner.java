@@ -16,6 +16,7 @@ import dev.multinode.runtime.launch.RoleJvmOptions;
 import dev.multinode.runtime.launch.RunContext;
 import dev.multinode.runtime.launch.ThreadLauncher;
 import dev.multinode.runtime.node.IdleStrategies;
+import dev.multinode.runtime.node.NodeConfig;
 import dev.multinode.runtime.node.NodeOutcome;
 import dev.multinode.runtime.report.ReportWriter;
 import dev.multinode.runtime.report.RunRecord;
@@ -85,6 +86,9 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
             Conductor conductor = new Conductor(transport.endpoint(TransportContext.CONDUCTOR), settings.roles(),
                     new ConductorTimeouts(RunContext.START_TIMEOUT, settings.timeout(), RunContext.ABORT_GRACE),
                     ConductorClock.system(), transportContext.maxFrameSize(), settings.skipPausedNodes());
+            if (settings.debug() != null) {
+                conductor.debuggedNode(settings.debug().role());
+            }
             try (AgentRunner conductorRunner = startConductor(conductor)) {
                 launcher.launch(new RunContext(settings, launchMode, provider, transport, transportContext, conductor,
                         serializedBody, body.getClass().getClassLoader(), runDirectory));
@@ -136,7 +140,9 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
     }
 
     private static ConductorResult awaitConductor(Conductor conductor, RunSettings settings) {
-        Duration bound = settings.timeout().plus(RunContext.START_TIMEOUT).plus(RunContext.ABORT_GRACE).plus(CONDUCTOR_MARGIN);
+        // In a debug run the conductor's deadlines leave out the time the debugged node was suspended.
+        Duration bound = settings.debug() != null ? NodeConfig.DEBUG_RUN_BOUND
+                : settings.timeout().plus(RunContext.START_TIMEOUT).plus(RunContext.ABORT_GRACE).plus(CONDUCTOR_MARGIN);
         try {
             return conductor.result().get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -39,7 +39,7 @@ class FailureReportTest {
     private MultiNodeFailure failureWith(NodeReport... others) {
         RunSettings settings = new RunSettings("spec", List.of("node-a", "node-b", "node-c"), "inproc", null,
                 Duration.ofSeconds(30), Duration.ofMinutes(2), 42, 65536, runDirectory, false, List.of(), List.of(), Map.of(), Map.of(),
-                false);
+                false, null);
         NodeReport root = new NodeReport("node-a", NodeEnding.FAILED, null, "after barrier 'ready'", new IllegalStateException("boom"), 0);
         List<NodeReport> nodes = new ArrayList<>(List.of(root));
         nodes.addAll(List.of(others));

@@ -62,7 +62,7 @@ class MissingJvmFlagsSelfTest {
         TransportContext context = new TransportContext("run-1", folder, participants, 65536, LaunchMode.PROCESS,
                 "secret", Map.of());
         NodeConfig template = new NodeConfig("node-a", List.of("node-a"), Duration.ofSeconds(30), Duration.ofSeconds(60),
-                Duration.ofSeconds(10), 42, 65536, 65536, List.of(), 0, folder.resolve("data"));
+                Duration.ofSeconds(10), 42, 65536, 65536, List.of(), 0, folder.resolve("data"), null);
         new ChildSpec("tcp", TcpTransportProvider.class.getName(), context, template, List.of())
                 .write(launch.resolve("node.properties"));
         Files.write(launch.resolve("body.ser"), new byte[0]); // the check comes first: no body is read

@@ -14,6 +14,7 @@ import dev.multinode.spi.FrameReceiver;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
@@ -41,6 +42,7 @@ public final class Conductor implements Agent, FrameReceiver {
     private final FaultCoordinator faults;
     private final DeadlineWatch deadlineWatch;
     private final ConductorTimers timers = new ConductorTimers();
+    private final CountedTime countedTime = new CountedTime();
     private final ManyToOneConcurrentArrayQueue<Runnable> commands = new ManyToOneConcurrentArrayQueue<>(1024);
     private final ByteBuffer received;
     private final ByteBuffer outgoing;
@@ -50,6 +52,7 @@ public final class Conductor implements Agent, FrameReceiver {
     private final DumpMessage dump = new DumpMessage();
     private final FaultRequestMessage faultRequest = new FaultRequestMessage();
     private RootCause rootCause;
+    private NodeState debugged;
     private long now;
 
     /**
@@ -105,6 +108,17 @@ public final class Conductor implements Agent, FrameReceiver {
         faults.pauses().freezer(freezer);
     }
 
+    /**
+     * In a debug run, the node a debugger attaches to: while its heartbeat is missing (it waits for
+     * the debugger, or sits at a breakpoint) the run's deadlines stop counting ({@link CountedTime}).
+     * Call before the conductor starts.
+     *
+     * @param role the debugged node
+     */
+    public void debuggedNode(String role) {
+        debugged = nodes.byRole(role);
+    }
+
     /** @return completes when the run is over */
     public CompletableFuture<ConductorResult> result() {
         return result;
@@ -145,7 +159,7 @@ public final class Conductor implements Agent, FrameReceiver {
 
     @Override
     public void onStart() {
-        deadlines.conductorStarted(clock.nanoTime());
+        deadlines.conductorStarted(countedTime());
         events.record(EventKind.LIFECYCLE, null, "conductor started");
     }
 
@@ -154,7 +168,7 @@ public final class Conductor implements Agent, FrameReceiver {
         if (result.isDone()) {
             throw new AgentTerminationException();
         }
-        now = clock.nanoTime();
+        now = countedTime();
         int work = endpoint.poll(this, POLL_LIMIT);
         work += commands.drain(Runnable::run);
         work += deadlineWatch.act(now);
@@ -197,6 +211,7 @@ public final class Conductor implements Agent, FrameReceiver {
         ByteBuffer frame = Wire.copy(payload, received);
         switch (type) {
             case FrameType.HELLO -> onHello(node);
+            case FrameType.HEARTBEAT -> onHeartbeat(node);
             case FrameType.ENTER -> {
                 enter.wrap(frame).addTraffic(node.participant, ledger.sent(), ledger.dropped());
                 abortOn(barriers.enter(node, enter.barrier(), enter.timeoutMillis(), now));
@@ -227,6 +242,30 @@ public final class Conductor implements Agent, FrameReceiver {
         events.record(EventKind.START, null, "all nodes up: bodies start");
         if (rootCause == null) {
             nodes.broadcast(FrameType.START, Signal.write(outgoing));
+        }
+    }
+
+    /**
+     * @return the time the deadlines count: in a debug run it stands still while the debugged node
+     *     could beat but does not; a node that is gone or down for a restart's downtime cannot
+     */
+    private long countedTime() {
+        long monotonic = clock.nanoTime();
+        if (debugged != null) {
+            countedTime.expectBeats(!debugged.phase.isDone() && !faults.restarts().inDowntime(debugged), monotonic);
+        }
+        return countedTime.counted(monotonic);
+    }
+
+    private void onHeartbeat(NodeState node) {
+        if (node != debugged) {
+            return;
+        }
+        long notCounted = countedTime.heartbeat(clock.nanoTime());
+        if (notCounted > 0) { // on the timeline, so that a deadline later than expected explains itself
+            events.record(EventKind.LIFECYCLE, node.role, "no heartbeat for "
+                    + TimeUnit.NANOSECONDS.toMillis(notCounted + CountedTime.ALLOWANCE_NANOS)
+                    + " ms (suspended by a debugger): deadlines left out " + TimeUnit.NANOSECONDS.toMillis(notCounted) + " ms");
         }
     }
 

@@ -5,7 +5,9 @@ import dev.multinode.runtime.protocol.FrameType;
 import dev.multinode.runtime.protocol.Signal;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Restarts, on the conductor's thread: the victim is killed as {@code kill} kills and cut off from
@@ -26,6 +28,7 @@ final class NodeRestarts {
     private final BarrierCoordinator barriers;
     private final ConductorTimers timers;
     private final Map<NodeState, Underway> underway = new HashMap<>();
+    private final Set<NodeState> inDowntime = new HashSet<>();
     private final ByteBuffer outgoing = ByteBuffer.allocate(Long.BYTES);
     private NodeStarter starter;
 
@@ -65,10 +68,17 @@ final class NodeRestarts {
         victim.paused = false;
         events.record(EventKind.DOWN, victim.role, "killed for a restart");
         barriers.removed();
+        inDowntime.add(victim);
         timers.at(conductor.now() + downtimeNanos, () -> start(victim));
     }
 
+    /** @return whether the node is between its kill for a restart and the start of its next incarnation */
+    boolean inDowntime(NodeState node) {
+        return inDowntime.contains(node);
+    }
+
     private void start(NodeState victim) {
+        inDowntime.remove(victim);
         if (conductor.isAborted()) {
             giveUp(victim, "the run was aborted before " + victim.role + " started again");
             return;

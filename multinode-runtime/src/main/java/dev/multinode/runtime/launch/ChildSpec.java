@@ -77,6 +77,9 @@ public record ChildSpec(String transportName, String providerClass, TransportCon
         properties.setProperty("seed", Long.toString(template.seed()));
         properties.setProperty("maxFrameSize", Integer.toString(template.maxFrameSize()));
         properties.setProperty("allowed", String.join(",", allowedNames));
+        if (template.debuggedRole() != null) {
+            properties.setProperty("debuggedRole", template.debuggedRole());
+        }
         properties.store(out, "multinode node settings; written by the parent, read by each node JVM");
     }
 
@@ -114,7 +117,8 @@ public record ChildSpec(String transportName, String providerClass, TransportCon
         NodeConfig template = new NodeConfig(participants.get(1), participants.subList(1, participants.size()),
                 millis(properties, "barrierTimeoutMs"), millis(properties, "startTimeoutMs"), millis(properties, "stopTimeoutMs"),
                 Long.parseLong(properties.getProperty("seed")), Integer.parseInt(properties.getProperty("maxFrameSize")),
-                transportFrameSize, List.of(), 0, RunContext.dataDir(context.runDirectory(), participants.get(1)));
+                transportFrameSize, List.of(), 0, RunContext.dataDir(context.runDirectory(), participants.get(1)),
+                properties.getProperty("debuggedRole"));
         return new ChildSpec(properties.getProperty("transport"), properties.getProperty("transportProvider"), context,
                 template, allowed.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(allowed.split(","))));
     }
@@ -133,7 +137,7 @@ public record ChildSpec(String transportName, String providerClass, TransportCon
         }
         return new NodeConfig(role, template.roles(), template.barrierTimeout(), template.startTimeout(),
                 template.stopTimeout(), template.seed(), template.maxFrameSize(), template.transportFrameSize(), allowed,
-                incarnation, RunContext.dataDir(context.runDirectory(), role));
+                incarnation, RunContext.dataDir(context.runDirectory(), role), template.debuggedRole());
     }
 
     private static Duration millis(Properties properties, String key) {

@@ -76,6 +76,7 @@ public final class ProcessLauncher implements NodeLauncher, NodeStarter {
     private void spawn(String role, int incarnation) throws IOException {
         Path log = logs.get(role);
         List<String> roleCommand = new ArrayList<>(commands.get(role));
+        roleCommand.addAll(1, DebugAgent.flags(run.settings().debug(), role));
         roleCommand.add(role);
         roleCommand.add(Integer.toString(incarnation));
         Process process = new ProcessBuilder(roleCommand)

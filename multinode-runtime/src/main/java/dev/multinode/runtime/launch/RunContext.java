@@ -38,10 +38,14 @@ public record RunContext(RunSettings settings, LaunchMode launchMode, TransportP
      * @return the node configuration of that role
      */
     public NodeConfig nodeConfig(String role, int incarnation) {
-        Duration stopTimeout = settings.timeout().plus(ABORT_GRACE).plus(START_TIMEOUT);
-        return new NodeConfig(role, settings.roles(), settings.barrierTimeout(), START_TIMEOUT, stopTimeout,
+        String debugged = settings.debug() == null ? null : settings.debug().role();
+        // In a debug run the conductor's deadlines leave out suspended time; the nodes' own bounds must not fire first.
+        Duration startTimeout = debugged == null ? START_TIMEOUT : NodeConfig.DEBUG_RUN_BOUND;
+        Duration stopTimeout = debugged == null ? settings.timeout().plus(ABORT_GRACE).plus(START_TIMEOUT)
+                : NodeConfig.DEBUG_RUN_BOUND;
+        return new NodeConfig(role, settings.roles(), settings.barrierTimeout(), startTimeout, stopTimeout,
                 settings.seed(), settings.maxFrameSize(), transportContext.maxFrameSize(), settings.allowed(), incarnation,
-                dataDir(runDirectory, role));
+                dataDir(runDirectory, role), debugged);
     }
 
     /**

@@ -37,6 +37,10 @@ final class ConductorLink {
         send(FrameType.HELLO, Signal.write(buffers.acquire()));
     }
 
+    void sendHeartbeat() {
+        send(FrameType.HEARTBEAT, Signal.write(buffers.acquire()));
+    }
+
     void sendEnter(String barrier, long timeoutMillis) {
         send(EnterMessage.TYPE, EnterMessage.write(buffers.acquire(), barrier, timeoutMillis, traffic));
     }

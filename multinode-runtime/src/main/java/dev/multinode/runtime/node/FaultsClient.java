@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FaultsClient implements Faults {
 
-    private static final long ANSWER_SECONDS = 30;
+    /** How long a fault call waits for the conductor's answer, outside a debug run. */
+    static final Duration ANSWER_BOUND = Duration.ofSeconds(30);
 
     private final NodeControl control;
     private final ConductorLink link;
@@ -30,8 +31,11 @@ final class FaultsClient implements Faults {
     private final PauseGate gate;
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
+    private final Duration answerBound;
 
-    FaultsClient(NodeControl control, ConductorLink link, Participants participants, PauseGate gate) {
+    /** @param answerBound how long a call waits for the conductor's answer */
+    FaultsClient(NodeControl control, ConductorLink link, Participants participants, PauseGate gate, Duration answerBound) {
+        this.answerBound = answerBound;
         this.control = control;
         this.link = link;
         this.participants = participants;
@@ -159,13 +163,13 @@ final class FaultsClient implements Faults {
         link.sendFaultRequest(id, kind, direction, nanos, probability, side1, side2);
         String refusal;
         try {
-            refusal = answer.get(ANSWER_SECONDS, TimeUnit.SECONDS);
+            refusal = answer.get(answerBound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunAbortedException(control.abortReason("while waiting for a fault to take effect"));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("The conductor did not confirm " + kind.apiName() + side1
-                    + (side2.isEmpty() ? "" : " / " + side2) + " within " + ANSWER_SECONDS + " s", e);
+                    + (side2.isEmpty() ? "" : " / " + side2) + " within " + answerBound.toSeconds() + " s", e);
         } finally {
             pending.remove(id);
         }

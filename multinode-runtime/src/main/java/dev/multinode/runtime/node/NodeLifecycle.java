@@ -54,6 +54,8 @@ final class NodeLifecycle {
         Thread receiverThread = new Thread(receiver, config.role() + "-receiver");
         receiverThread.setDaemon(true);
         receiverThread.start();
+        DebugHeartbeat heartbeat = config.isDebugged() ? DebugHeartbeat.start(link, config.role() + "-heartbeat", log)
+                : null;
         NodeOutcome outcome;
         try {
             link.sendHello();
@@ -68,6 +70,9 @@ final class NodeLifecycle {
         } catch (RuntimeException | Error e) {
             outcome = NodeOutcome.failed(control.step(), e);
         } finally {
+            if (heartbeat != null) {
+                heartbeat.stop();
+            }
             stop(receiverThread);
             MDC.remove("role");
         }

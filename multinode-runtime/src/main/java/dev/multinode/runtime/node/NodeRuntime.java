@@ -31,8 +31,12 @@ public final class NodeRuntime {
         ConductorLink link = new ConductorLink(endpoint, buffers, traffic);
         NodeResources resources = new NodeResources(config.role(), log, endpoint, gate);
         LinkFilter filter = new LinkFilter(endpoint.participant(), participants.count(), config.seed());
-        BarrierClient barriers = new BarrierClient(control, link);
-        FaultsClient faults = new FaultsClient(control, link, participants, gate);
+        // In a debug run the conductor's deadlines leave out suspended time: the node's own bounds must not fire first.
+        boolean debugRun = config.debuggedRole() != null;
+        BarrierClient barriers = debugRun ? new BarrierClient(control, link, NodeConfig.DEBUG_RUN_BOUND)
+                : new BarrierClient(control, link);
+        FaultsClient faults = new FaultsClient(control, link, participants, gate,
+                debugRun ? NodeConfig.DEBUG_RUN_BOUND : FaultsClient.ANSWER_BOUND);
         AdjustableClock clock = new AdjustableClock();
         NodeMessaging messaging = new NodeMessaging(participants, config.maxFrameSize(), endpoint, filter, traffic,
                 buffers, new MessageCodec(config.allowed()), resources, control, gate, log);

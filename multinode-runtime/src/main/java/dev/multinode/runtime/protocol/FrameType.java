@@ -39,6 +39,8 @@ public final class FrameType {
     public static final int DUMP_REQUEST = 22;
     /** Node to conductor: the body thread's stack. */
     public static final int DUMP = 23;
+    /** Node to conductor, from the debugged node only: it is not suspended by a debugger. */
+    public static final int HEARTBEAT = 24;
 
     private FrameType() {
     }

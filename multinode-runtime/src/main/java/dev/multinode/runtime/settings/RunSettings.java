@@ -32,12 +32,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param roleJvmArgs    extra JVM arguments for the process nodes of some roles, by role of {@code roles}
  * @param roleSystemProperties system properties for the process nodes of some roles, by role of {@code roles}
  * @param skipPausedNodes whether barriers release without the nodes paused while they wait
+ * @param debug          the node a debugger attaches to, or null
  */
 public record RunSettings(String name, List<String> roles, String transport, LaunchMode launch,
                           Duration barrierTimeout, Duration timeout, long seed, int maxFrameSize,
                           Path runRoot, boolean keepRuns, List<Class<?>> allowed, List<String> jvmArgs,
                           Map<String, List<String>> roleJvmArgs, Map<String, Map<String, String>> roleSystemProperties,
-                          boolean skipPausedNodes) {
+                          boolean skipPausedNodes, DebugTarget debug) {
 
     /** Property naming the transport. */
     public static final String TRANSPORT = "multinode.transport";
@@ -97,7 +98,7 @@ public record RunSettings(String name, List<String> roles, String transport, Lau
         requireRoles("systemPropertyFor", spec.roleSystemProperties().keySet(), roles);
         return new RunSettings(name, roles, transport, launch, barrierTimeout, timeout, seed, maxFrameSize,
                 runRoot, keepRuns, spec.allowed(), jvmArgs, spec.roleJvmArgs(), spec.roleSystemProperties(),
-                spec.barriersSkipPausedNodes());
+                spec.barriersSkipPausedNodes(), DebugTarget.parse(properties.getProperty(DebugTarget.PROPERTY), roles));
     }
 
     /** A typo in a role would otherwise leave the options unused without a word. */

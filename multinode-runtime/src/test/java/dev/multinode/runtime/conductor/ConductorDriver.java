@@ -38,6 +38,7 @@ final class ConductorDriver {
     /** Like {@code System.nanoTime}'s, the monotonic clock's origin is arbitrary. */
     private static final long MONOTONIC_ORIGIN = TimeUnit.DAYS.toNanos(3);
     private static final int FRAME_SIZE = 64 * 1024;
+    private static final Duration HEARTBEAT_PERIOD = Duration.ofMillis(100);
     private static final int MAX_DUTY_CYCLES = 1_000;
 
     private final List<String> roles;
@@ -79,6 +80,29 @@ final class ConductorDriver {
         conductor.onStart();
         work();
         return this;
+    }
+
+    /**
+     * Makes a node the debugged one ({@link Conductor#debuggedNode}); before {@link #start}.
+     *
+     * @return this driver
+     */
+    ConductorDriver debugged(String role) {
+        conductor.debuggedNode(role);
+        return this;
+    }
+
+    /** The node's heartbeat arrives: it is not suspended by a debugger. */
+    void heartbeat(String role) {
+        feed(role, FrameType.HEARTBEAT, Signal.write(buffer));
+    }
+
+    /** Moves virtual time on in steps of the heartbeat's period, with the node's heartbeat after each. */
+    void advanceBeating(String role, Duration by) {
+        for (Duration left = by; !left.isNegative() && !left.isZero(); left = left.minus(HEARTBEAT_PERIOD)) {
+            advance(HEARTBEAT_PERIOD);
+            heartbeat(role);
+        }
     }
 
     /** Every node says hello; the bodies start. */

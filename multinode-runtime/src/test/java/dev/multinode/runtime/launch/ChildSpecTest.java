@@ -24,7 +24,7 @@ class ChildSpecTest {
                 LaunchMode.PROCESS, "secret", Map.of("port", "4711"));
         NodeConfig template = new NodeConfig("node-a", participants.subList(1, 3), Duration.ofSeconds(30),
                 Duration.ofSeconds(60), Duration.ofSeconds(10), 42, 65536, 65536, List.of(), 0,
-                Path.of("/tmp/run-1/data/node-a"));
+                Path.of("/tmp/run-1/data/node-a"), "node-b");
         // the provider class travels so that a child picks the provider its parent picked among several of one name
         ChildSpec spec = new ChildSpec("tcp", "com.example.OtherTcpProvider", context, template, List.of("com.example.Ping"));
 

@@ -36,7 +36,7 @@ class NodeLifecycleTest {
     private final FakeEndpoint endpoint = new FakeEndpoint(FakeNode.NODE_A);
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     private final NodeRuntime runtime = new NodeRuntime(new NodeConfig("node-a", List.of("node-a", "node-b"), TIMEOUT,
-            TIMEOUT, TIMEOUT, 1, FakeNode.MAX_FRAME, FakeNode.TRANSPORT_FRAME, List.of(), 0, Path.of("data", "node-a")), endpoint);
+            TIMEOUT, TIMEOUT, 1, FakeNode.MAX_FRAME, FakeNode.TRANSPORT_FRAME, List.of(), 0, Path.of("data", "node-a"), null), endpoint);
 
     @AfterEach
     void stopTheScript() {
