@@ -1,9 +1,11 @@
 package dev.multinode;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -16,6 +18,12 @@ import org.slf4j.Logger;
  * {@link #send} moves raw frames to another role over the run's transport, beneath the fault filter.
  * Frames arrive at the {@link FrameHandler} set with {@link #onReceive}, on the node's receiver
  * thread; frames that arrive before a handler is set are dropped and counted in the node's log.
+ *
+ * <h2>Ports, addresses and the shared directory</h2>
+ * {@link #port} gives the system under test a free port of this node's host, and {@link #address}
+ * tells another node where that endpoint is, so no port is fixed anywhere. {@link #publish},
+ * {@link #lookup} and {@link #exchange} share short strings (a cluster id, a seed list) through the
+ * conductor before the system starts. Faults do not reach the system's own sockets.
  */
 public interface Node {
 
@@ -186,4 +194,68 @@ public interface Node {
 
     /** @return a logger whose lines carry this node's role */
     Logger log();
+
+    /**
+     * A free port on this node's host for the system under test to bind, allocated by the harness on
+     * the node's bind address ({@code multinode.tcp.bindAddress}, loopback by default) and published
+     * so that other nodes learn it through {@link #address}. Names are per role: two roles may each
+     * have a "cluster" endpoint. The port is free when allocated; another process of the host could
+     * in principle take it before the system binds it.
+     *
+     * @param name the endpoint's name, not empty
+     * @return the same port on every call with this name in this incarnation; distinct names get
+     *     distinct ports (a restarted node may get a new one, which replaces the old in the directory)
+     * @throws IllegalArgumentException if the name is null or empty
+     */
+    int port(String name);
+
+    /**
+     * How this node reaches another node's endpoint (one that node allocated with {@link #port}):
+     * its bind address and port. Waits for the endpoint up to the run's barrier timeout.
+     *
+     * @param role the node whose endpoint it is (this node's own is allowed)
+     * @param name the endpoint's name
+     * @return the endpoint's address
+     * @throws IllegalArgumentException if the role is not in the run or the name is empty
+     * @throws IllegalStateException    if that node allocated no such endpoint within the barrier
+     *                                  timeout, naming the role, the endpoint and the endpoints it has
+     */
+    InetSocketAddress address(String role, String name);
+
+    /**
+     * Publishes a value under a key of this node's, for every node to {@link #lookup}; a later
+     * publish of the key replaces it. Returns at once.
+     *
+     * @param key   not empty, and not starting with {@code endpoint:} (the harness's, for ports)
+     * @param value not null; key and value must fit one control frame
+     * @throws IllegalArgumentException if the key or the value is not accepted
+     */
+    void publish(String key, String value);
+
+    /**
+     * The value a node published under a key, waiting for it if it has not been published yet.
+     *
+     * @param role    the publishing node
+     * @param key     the key
+     * @param timeout how long to wait, positive
+     * @return the value
+     * @throws IllegalArgumentException if the role is not in the run, the key is empty or the timeout
+     *                                  not positive
+     * @throws IllegalStateException    if nothing was published under the key within the timeout,
+     *                                  naming the role, the key and the keys that role published
+     */
+    String lookup(String role, String key, Duration timeout);
+
+    /**
+     * An all-gather: gives this node's value for the key and waits until every live node gave one
+     * (killed and shut-down nodes do not count), up to the run's barrier timeout.
+     *
+     * @param key   the exchange's name, not empty
+     * @param value this node's value, not null
+     * @return every live node's value by role, in role order
+     * @throws IllegalArgumentException if the key or the value is not accepted
+     * @throws IllegalStateException    if the exchange failed: a node finished its body without giving
+     *                                  a value, or not every node gave one within the barrier timeout
+     */
+    Map<String, String> exchange(String key, String value);
 }

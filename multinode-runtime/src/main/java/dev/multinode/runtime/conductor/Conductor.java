@@ -4,9 +4,12 @@ import dev.multinode.runtime.protocol.AbortMessage;
 import dev.multinode.runtime.protocol.DoneMessage;
 import dev.multinode.runtime.protocol.DumpMessage;
 import dev.multinode.runtime.protocol.EnterMessage;
+import dev.multinode.runtime.protocol.ExchangeMessage;
 import dev.multinode.runtime.protocol.FaultAppliedMessage;
 import dev.multinode.runtime.protocol.FaultRequestMessage;
 import dev.multinode.runtime.protocol.FrameType;
+import dev.multinode.runtime.protocol.LookupMessage;
+import dev.multinode.runtime.protocol.PublishMessage;
 import dev.multinode.runtime.protocol.Signal;
 import dev.multinode.runtime.protocol.Wire;
 import dev.multinode.spi.Endpoint;
@@ -22,7 +25,8 @@ import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
 /**
  * Coordinates a run from participant 0: starts the nodes together, hands barriers to its
- * {@link BarrierCoordinator} and faults to its {@link FaultCoordinator}, collects the nodes'
+ * {@link BarrierCoordinator}, faults to its {@link FaultCoordinator} and the shared directory to
+ * its {@link SharedDirectory}, collects the nodes'
  * outcomes, acts on the {@linkplain RunDeadlines run's deadlines} and aborts the run at its first
  * failure. An Agrona {@link Agent}: one thread calls {@link #doWork} (an {@code AgentRunner} in a
  * run, a test in virtual time), so its state needs no locks; other threads talk to it through
@@ -42,6 +46,7 @@ public final class Conductor implements Agent, FrameReceiver {
     private final FaultCoordinator faults;
     private final DeadlineWatch deadlineWatch;
     private final ConductorTimers timers = new ConductorTimers();
+    private final SharedDirectory directory;
     private final CountedTime countedTime = new CountedTime();
     private final ManyToOneConcurrentArrayQueue<Runnable> commands = new ManyToOneConcurrentArrayQueue<>(1024);
     private final ByteBuffer received;
@@ -51,6 +56,9 @@ public final class Conductor implements Agent, FrameReceiver {
     private final DoneMessage done = new DoneMessage();
     private final DumpMessage dump = new DumpMessage();
     private final FaultRequestMessage faultRequest = new FaultRequestMessage();
+    private final PublishMessage publish = new PublishMessage();
+    private final LookupMessage lookup = new LookupMessage();
+    private final ExchangeMessage exchange = new ExchangeMessage();
     private RootCause rootCause;
     private NodeState debugged;
     private long now;
@@ -76,6 +84,7 @@ public final class Conductor implements Agent, FrameReceiver {
         this.barriers = new BarrierCoordinator(nodes, deadlines, ledger, events, clock, transportFrameSize, skipPausedNodes);
         this.faults = new FaultCoordinator(this, nodes, events, barriers, timers, transportFrameSize);
         this.deadlineWatch = new DeadlineWatch(nodes, deadlines, barriers, this::abort);
+        this.directory = new SharedDirectory(nodes, timers, transportFrameSize);
     }
 
     /**
@@ -220,6 +229,11 @@ public final class Conductor implements Agent, FrameReceiver {
             case FrameType.DUMP -> deadlineWatch.stackReceived(node.role, dump.wrap(frame).stack());
             case FrameType.FAULT_REQUEST -> faults.onRequest(node, faultRequest.wrap(frame));
             case FrameType.FAULT_APPLIED -> faults.onApplied(FaultAppliedMessage.applyId(frame));
+            case FrameType.PUBLISH -> directory.publish(node, publish.wrap(frame).key(), publish.value());
+            case FrameType.LOOKUP -> directory.lookup(node, lookup.wrap(frame).requestId(), lookup.role(), lookup.key(),
+                    lookup.timeoutMillis(), now);
+            case FrameType.EXCHANGE -> directory.exchange(node, exchange.wrap(frame).key(), exchange.value(),
+                    exchange.timeoutMillis(), now);
             default -> ConductorLog.LOG.warn("The conductor ignored a frame of type {} from {}", type, node.role);
         }
     }
@@ -282,6 +296,7 @@ public final class Conductor implements Agent, FrameReceiver {
                 node.phase = Phase.PASSED;
                 events.record(EventKind.PASSED, node.role, "body passed");
                 abortOn(barriers.finished(node));
+                directory.nodeLeft();
             }
             case FAILED -> {
                 node.phase = Phase.FAILED;
@@ -317,6 +332,7 @@ public final class Conductor implements Agent, FrameReceiver {
         node.doneNanos = now;
         events.record(EventKind.REMOVED, node.role, phase == Phase.KILLED ? "killed by a fault" : "shut down by a fault");
         barriers.removed();
+        directory.nodeLeft();
     }
 
     private void abortOn(BarrierFailure failure) {

@@ -4,10 +4,13 @@ import dev.multinode.Direction;
 import dev.multinode.runtime.protocol.DoneMessage;
 import dev.multinode.runtime.protocol.DumpMessage;
 import dev.multinode.runtime.protocol.EnterMessage;
+import dev.multinode.runtime.protocol.ExchangeMessage;
 import dev.multinode.runtime.protocol.FaultAppliedMessage;
 import dev.multinode.runtime.protocol.FaultKind;
 import dev.multinode.runtime.protocol.FaultRequestMessage;
 import dev.multinode.runtime.protocol.FrameType;
+import dev.multinode.runtime.protocol.LookupMessage;
+import dev.multinode.runtime.protocol.PublishMessage;
 import dev.multinode.runtime.protocol.Signal;
 import dev.multinode.runtime.protocol.TrafficReport;
 import dev.multinode.spi.Endpoint;
@@ -74,6 +77,18 @@ final class ConductorLink {
                           Collection<String> side1, Collection<String> side2) {
         send(FaultRequestMessage.TYPE, FaultRequestMessage.write(buffers.acquire(), requestId, kind, direction,
                 delayNanos, probability, side1, side2));
+    }
+
+    void sendPublish(String key, String value) {
+        send(PublishMessage.TYPE, PublishMessage.write(buffers.acquire(), key, value));
+    }
+
+    void sendLookup(long requestId, long timeoutMillis, String role, String key) {
+        send(LookupMessage.TYPE, LookupMessage.write(buffers.acquire(), requestId, timeoutMillis, role, key));
+    }
+
+    void sendExchange(long timeoutMillis, String key, String value) {
+        send(ExchangeMessage.TYPE, ExchangeMessage.write(buffers.acquire(), timeoutMillis, key, value));
     }
 
     private void send(int type, ByteBuffer payload) {

@@ -2,18 +2,12 @@ package dev.multinode.runtime.node;
 
 import dev.multinode.Direction;
 import dev.multinode.Faults;
-import dev.multinode.RunAbortedException;
 import dev.multinode.runtime.protocol.FaultKind;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,7 +24,7 @@ final class FaultsClient implements Faults {
     private final Participants participants;
     private final PauseGate gate;
     private final AtomicLong requestIds = new AtomicLong();
-    private final Map<Long, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
+    private final PendingAnswers<Long, String> pending;
     private final Duration answerBound;
 
     /** @param answerBound how long a call waits for the conductor's answer */
@@ -40,6 +34,7 @@ final class FaultsClient implements Faults {
         this.link = link;
         this.participants = participants;
         this.gate = gate;
+        this.pending = new PendingAnswers<>(control);
     }
 
     @Override
@@ -147,10 +142,7 @@ final class FaultsClient implements Faults {
 
     /** Called by the receiver thread when the conductor answers. */
     void answered(long requestId, String refusal) {
-        CompletableFuture<String> answer = pending.remove(requestId);
-        if (answer != null) {
-            answer.complete(refusal);
-        }
+        pending.answered(requestId, refusal);
     }
 
     private void request(FaultKind kind, Collection<String> side1, Collection<String> side2, Direction direction, long nanos,
@@ -158,21 +150,11 @@ final class FaultsClient implements Faults {
         gate.pass();
         control.checkNotAborted();
         long id = requestIds.incrementAndGet();
-        CompletableFuture<String> answer = new CompletableFuture<>();
-        pending.put(id, answer);
+        CompletableFuture<String> answer = pending.expect(id);
         link.sendFaultRequest(id, kind, direction, nanos, probability, side1, side2);
-        String refusal;
-        try {
-            refusal = answer.get(answerBound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunAbortedException(control.abortReason("while waiting for a fault to take effect"));
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("The conductor did not confirm " + kind.apiName() + side1
-                    + (side2.isEmpty() ? "" : " / " + side2) + " within " + answerBound.toSeconds() + " s", e);
-        } finally {
-            pending.remove(id);
-        }
+        String refusal = pending.await(id, answer, answerBound, "while waiting for a fault to take effect",
+                () -> "The conductor did not confirm " + kind.apiName() + side1 + (side2.isEmpty() ? "" : " / " + side2)
+                        + " within " + answerBound.toSeconds() + " s");
         if (!refusal.isEmpty()) {
             throw new IllegalArgumentException(refusal);
         }

@@ -10,11 +10,13 @@ import dev.multinode.ProbeRef;
 import dev.multinode.ThrowingRunnable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -27,19 +29,24 @@ final class NodeFacade implements Node {
     private final BarrierClient barriers;
     private final NodeMessaging messaging;
     private final FaultsClient faults;
+    private final DirectoryClient directory;
+    private final NodePorts ports;
     private final NodeResources resources;
     private final PauseGate gate;
     private final AdjustableClock clock;
     private final Logger log;
 
     NodeFacade(NodeConfig config, Participants participants, BarrierClient barriers, NodeMessaging messaging,
-               FaultsClient faults, NodeResources resources, PauseGate gate, AdjustableClock clock, Logger log) {
+               FaultsClient faults, DirectoryClient directory, NodePorts ports, NodeResources resources, PauseGate gate,
+               AdjustableClock clock, Logger log) {
         this.gate = gate;
         this.config = config;
         this.participants = participants;
         this.barriers = barriers;
         this.messaging = messaging;
         this.faults = faults;
+        this.directory = directory;
+        this.ports = ports;
         this.resources = resources;
         this.clock = clock;
         this.log = log;
@@ -125,6 +132,31 @@ final class NodeFacade implements Node {
     @Override
     public Faults faults() {
         return faults;
+    }
+
+    @Override
+    public int port(String name) {
+        return ports.port(name);
+    }
+
+    @Override
+    public InetSocketAddress address(String role, String name) {
+        return ports.address(role, name);
+    }
+
+    @Override
+    public void publish(String key, String value) {
+        directory.publish(key, value);
+    }
+
+    @Override
+    public String lookup(String role, String key, Duration timeout) {
+        return directory.lookup(role, key, timeout);
+    }
+
+    @Override
+    public Map<String, String> exchange(String key, String value) {
+        return directory.exchange(key, value);
     }
 
     @Override

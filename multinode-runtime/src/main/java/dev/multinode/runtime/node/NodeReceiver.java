@@ -2,9 +2,11 @@ package dev.multinode.runtime.node;
 
 import dev.multinode.runtime.protocol.AbortMessage;
 import dev.multinode.runtime.protocol.BarrierFailedMessage;
+import dev.multinode.runtime.protocol.ExchangeResultMessage;
 import dev.multinode.runtime.protocol.FaultApplyMessage;
 import dev.multinode.runtime.protocol.FaultDoneMessage;
 import dev.multinode.runtime.protocol.FrameType;
+import dev.multinode.runtime.protocol.LookupAnswerMessage;
 import dev.multinode.runtime.protocol.ReleaseMessage;
 import dev.multinode.runtime.protocol.Wire;
 import dev.multinode.spi.Endpoint;
@@ -17,7 +19,8 @@ import org.slf4j.MDC;
 /**
  * The node's receiver thread: polls the endpoint and hands each frame to the part that owns it:
  * the system under test's frames and probe messages to the messaging, barrier verdicts to the
- * barrier client, fault commands to the fault applier, fault answers to the faults client, and
+ * barrier client, fault commands to the fault applier, fault answers to the faults client, the
+ * shared directory's answers to the directory client, and
  * lifecycle signals to the control state. It backs off to parking when idle, and releases a node
  * removed by a fault at once, whatever its body is doing.
  */
@@ -32,6 +35,7 @@ final class NodeReceiver implements FrameReceiver, Runnable {
     private final BarrierClient barriers;
     private final FaultApplier faultApplier;
     private final FaultsClient faults;
+    private final DirectoryClient directory;
     private final NodeResources resources;
     private final Logger log;
     private final ByteBuffer scratch;
@@ -41,11 +45,13 @@ final class NodeReceiver implements FrameReceiver, Runnable {
     private final AbortMessage abort = new AbortMessage();
     private final FaultApplyMessage faultApply = new FaultApplyMessage();
     private final FaultDoneMessage faultDone = new FaultDoneMessage();
+    private final LookupAnswerMessage lookupAnswer = new LookupAnswerMessage();
+    private final ExchangeResultMessage exchangeResult = new ExchangeResultMessage();
     private volatile boolean running = true;
 
     NodeReceiver(Endpoint endpoint, int transportFrameSize, NodeControl control, ConductorLink link,
                  NodeMessaging messaging, BarrierClient barriers, FaultApplier faultApplier, FaultsClient faults,
-                 NodeResources resources, Logger log) {
+                 DirectoryClient directory, NodeResources resources, Logger log) {
         this.endpoint = endpoint;
         this.scratch = ByteBuffer.allocate(transportFrameSize);
         this.control = control;
@@ -54,6 +60,7 @@ final class NodeReceiver implements FrameReceiver, Runnable {
         this.barriers = barriers;
         this.faultApplier = faultApplier;
         this.faults = faults;
+        this.directory = directory;
         this.resources = resources;
         this.log = log;
     }
@@ -109,6 +116,8 @@ final class NodeReceiver implements FrameReceiver, Runnable {
                 FaultDoneMessage answer = faultDone.wrap(Wire.copy(payload, scratch));
                 faults.answered(answer.requestId(), answer.refusal());
             }
+            case FrameType.LOOKUP_ANSWER -> directory.answered(lookupAnswer.wrap(Wire.copy(payload, scratch)));
+            case FrameType.EXCHANGE_RESULT -> directory.gathered(exchangeResult.wrap(Wire.copy(payload, scratch)));
             case FrameType.START -> control.markStarted();
             case FrameType.RELEASE -> barriers.released(release.wrap(Wire.copy(payload, scratch)).barrier());
             case FrameType.BARRIER_FAILED -> barriers.failed(barrierFailed.wrap(Wire.copy(payload, scratch)).reason());

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One node of a run: wires the node's parts (control state, the link to the conductor, barriers,
- * messaging beneath the fault filter, fault application, resources, the node's clock, the receiver
+ * messaging beneath the fault filter, fault application, the shared directory and the node's ports,
+ * resources, the node's clock, the receiver
  * thread and the {@link dev.multinode.Node} the body sees) and lives its life. The same class
  * serves every launch mode; only the thread that calls {@link #run} differs.
  */
@@ -37,13 +38,17 @@ public final class NodeRuntime {
                 : new BarrierClient(control, link);
         FaultsClient faults = new FaultsClient(control, link, participants, gate,
                 debugRun ? NodeConfig.DEBUG_RUN_BOUND : FaultsClient.ANSWER_BOUND);
+        DirectoryClient directory = new DirectoryClient(control, link, participants, gate, config.barrierTimeout(),
+                debugRun ? NodeConfig.DEBUG_RUN_BOUND : BarrierClient.CONDUCTOR_GRACE, config.transportFrameSize());
         AdjustableClock clock = new AdjustableClock();
         NodeMessaging messaging = new NodeMessaging(participants, config.maxFrameSize(), endpoint, filter, traffic,
                 buffers, new MessageCodec(config.allowed()), resources, control, gate, log);
         NodeReceiver receiver = new NodeReceiver(endpoint, config.transportFrameSize(), control, link, messaging,
-                barriers, new FaultApplier(filter, clock, control, resources, link, gate, messaging), faults, resources, log);
+                barriers, new FaultApplier(filter, clock, control, resources, link, gate, messaging), faults, directory, resources, log);
         this.lifecycle = new NodeLifecycle(config, control, link, barriers, receiver, messaging, resources, log);
-        this.node = new NodeFacade(config, participants, barriers, messaging, faults, resources, gate, clock, log);
+        NodePorts ports = new NodePorts(directory, participants, config.barrierTimeout());
+        this.node = new NodeFacade(config, participants, barriers, messaging, faults, directory, ports, resources, gate,
+                clock, log);
     }
 
     /**

@@ -41,6 +41,16 @@ public final class FrameType {
     public static final int DUMP = 23;
     /** Node to conductor, from the debugged node only: it is not suspended by a debugger. */
     public static final int HEARTBEAT = 24;
+    /** Node to conductor: a value of the node's in the shared directory. */
+    public static final int PUBLISH = 25;
+    /** Node to conductor: the value a node published under a key, please, within a timeout. */
+    public static final int LOOKUP = 26;
+    /** Conductor to the looking-up node: the value, or why there is none. */
+    public static final int LOOKUP_ANSWER = 27;
+    /** Node to conductor: the node's value of an all-gather. */
+    public static final int EXCHANGE = 28;
+    /** Conductor to each node of an all-gather: every live node's value, or why the exchange failed. */
+    public static final int EXCHANGE_RESULT = 29;
 
     private FrameType() {
     }

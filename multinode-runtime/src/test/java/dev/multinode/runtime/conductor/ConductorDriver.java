@@ -6,13 +6,18 @@ import dev.multinode.runtime.protocol.BarrierFailedMessage;
 import dev.multinode.runtime.protocol.DoneMessage;
 import dev.multinode.runtime.protocol.DumpMessage;
 import dev.multinode.runtime.protocol.EnterMessage;
+import dev.multinode.runtime.protocol.ExchangeMessage;
+import dev.multinode.runtime.protocol.ExchangeResultMessage;
 import dev.multinode.runtime.protocol.FaultAppliedMessage;
 import dev.multinode.runtime.protocol.FaultApplyMessage;
 import dev.multinode.runtime.protocol.FaultDoneMessage;
 import dev.multinode.runtime.protocol.FaultKind;
 import dev.multinode.runtime.protocol.FaultRequestMessage;
 import dev.multinode.runtime.protocol.FrameType;
+import dev.multinode.runtime.protocol.LookupAnswerMessage;
+import dev.multinode.runtime.protocol.LookupMessage;
 import dev.multinode.runtime.protocol.Outcome;
+import dev.multinode.runtime.protocol.PublishMessage;
 import dev.multinode.runtime.protocol.ReleaseMessage;
 import dev.multinode.runtime.protocol.Signal;
 import dev.multinode.runtime.protocol.TrafficReport;
@@ -249,6 +254,31 @@ final class ConductorDriver {
     /** @return the refusal of each fault answer sent to a node, empty for a fault in force */
     List<String> faultAnswersTo(String role) {
         return framesTo(role, FrameType.FAULT_DONE).stream().map(p -> new FaultDoneMessage().wrap(p).refusal()).toList();
+    }
+
+    void publish(String role, String key, String value) {
+        feed(role, FrameType.PUBLISH, PublishMessage.write(buffer, key, value));
+    }
+
+    /** The asker looks up what a node published under a key, waiting up to the timeout. */
+    void lookup(String asker, String role, String key, long timeoutMillis) {
+        feed(asker, FrameType.LOOKUP, LookupMessage.write(buffer, ++nextRequestId, timeoutMillis, role, key));
+    }
+
+    void exchange(String role, String key, String value, long timeoutMillis) {
+        feed(role, FrameType.EXCHANGE, ExchangeMessage.write(buffer, timeoutMillis, key, value));
+    }
+
+    /** @return each lookup answer sent to a node: the value, or "refused: " and why */
+    List<String> lookupAnswersTo(String role) {
+        return framesTo(role, FrameType.LOOKUP_ANSWER).stream().map(p -> new LookupAnswerMessage().wrap(p))
+                .map(a -> a.refusal().isEmpty() ? a.value() : "refused: " + a.refusal()).toList();
+    }
+
+    /** @return each exchange result sent to a node: the values by role, or "refused: " and why */
+    List<String> exchangeResultsTo(String role) {
+        return framesTo(role, FrameType.EXCHANGE_RESULT).stream().map(p -> new ExchangeResultMessage().wrap(p))
+                .map(r -> r.refusal().isEmpty() ? r.values().toString() : "refused: " + r.refusal()).toList();
     }
 
     private List<ByteBuffer> framesTo(String role, int type) {

@@ -9,6 +9,7 @@ import dev.multinode.NodeClock;
 import dev.multinode.ProbeRef;
 import dev.multinode.StopReason;
 import dev.multinode.ThrowingRunnable;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -245,6 +246,31 @@ public final class LocalNodes implements AutoCloseable {
         @Override
         public Faults faults() {
             throw new UnsupportedOperationException("faults need the multinode runtime");
+        }
+
+        @Override
+        public int port(String name) {
+            throw new UnsupportedOperationException("ports need the multinode runtime");
+        }
+
+        @Override
+        public InetSocketAddress address(String ofRole, String name) {
+            throw new UnsupportedOperationException("addresses need the multinode runtime");
+        }
+
+        @Override
+        public void publish(String key, String value) {
+            throw new UnsupportedOperationException("the shared directory needs the multinode runtime");
+        }
+
+        @Override
+        public String lookup(String ofRole, String key, Duration timeout) {
+            throw new UnsupportedOperationException("the shared directory needs the multinode runtime");
+        }
+
+        @Override
+        public Map<String, String> exchange(String key, String value) {
+            throw new UnsupportedOperationException("the shared directory needs the multinode runtime");
         }
 
         @Override
