@@ -23,7 +23,7 @@ import java.util.List;
  */
 public abstract class TransportConformance implements BarrierConformance, BarrierFailureConformance, FailureConformance,
         IgnoredAbortConformance, MessagingConformance, FaultConformance, LeakConformance, ProcessConformance,
-        AllocationConformance, ConcurrentSendConformance, LifecycleConformance {
+        AllocationConformance, ConcurrentSendConformance, LifecycleConformance, DirectoryConformance {
 
     /** For subclasses. */
     protected TransportConformance() {
