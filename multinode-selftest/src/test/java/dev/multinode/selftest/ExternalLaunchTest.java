@@ -13,12 +13,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * External launch: the runner starts no node; nodes started by hand (here: as processes of this
  * host) join with the run's secret. A stranger at the join address is refused and changes nothing.
  * The runner cannot start an external node again, so a restart is refused; a pause works at the
- * node's own gate.
+ * node's own gate. An external node's ports are published at its bind address (here the default,
+ * loopback) and learnt by the others.
  */
 class ExternalLaunchTest {
 
@@ -46,6 +50,9 @@ class ExternalLaunchTest {
                     .run(node -> {
                         MultiNodeProbe inbox = node.probe("inbox");
                         node.enterBarrier("joined");
+                        Map<String, String> ports = node.exchange("ports", String.valueOf(node.port("cluster")));
+                        assertThat(node.address("node-b", "cluster"))
+                                .isEqualTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(ports.get("node-b"))));
                         node.runOn("node-a", () -> {
                             assertThat(assertThrows(IllegalArgumentException.class, () -> node.faults().restart("node-b")))
                                     .hasMessageContaining("this launch mode cannot start nodes");
