@@ -1,0 +1,74 @@
+package dev.multinode.runtime.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.multinode.runtime.protocol.FrameType;
+import dev.multinode.runtime.protocol.LookupAnswerMessage;
+import dev.multinode.runtime.protocol.LookupMessage;
+import dev.multinode.runtime.protocol.PublishMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node's ports are allocated and published at its bind address, not at loopback by accident
+ * (external nodes on other hosts are given theirs), and {@code address} reads the entry back.
+ */
+class NodePortsTest {
+
+    /** A loopback address other than the default one: Linux binds all of 127.0.0.0/8. */
+    private static final String BIND = "127.0.0.2";
+
+    private final FakeNode node = new FakeNode();
+    private final DirectoryClient directory = new DirectoryClient(node.control, node.link, node.participants, node.gate,
+            Duration.ofSeconds(1), Duration.ofSeconds(1), FakeNode.TRANSPORT_FRAME);
+    private final NodePorts ports = new NodePorts(directory, node.participants, Duration.ofSeconds(1));
+
+    @AfterEach
+    void clearBindAddress() {
+        System.clearProperty(NodePorts.BIND_ADDRESS);
+        node.close();
+    }
+
+    @Test
+    void aPortIsAllocatedOnTheBindAddressAndPublishedWithItOncePerName() {
+        assumeTrue(canBind(BIND), "this host cannot bind " + BIND);
+        System.setProperty(NodePorts.BIND_ADDRESS, BIND);
+
+        int cluster = ports.port("cluster");
+        int admin = ports.port("admin");
+
+        assertThat(ports.port("cluster")).isEqualTo(cluster);
+        assertThat(admin).isNotEqualTo(cluster);
+        assertThat(node.endpoint.sent()).extracting(frame -> frame.type()).containsOnly(FrameType.PUBLISH);
+        assertThat(node.endpoint.sent()).map(frame -> new PublishMessage().wrap(frame.buffer()))
+                .map(publish -> publish.key() + "=" + publish.value())
+                .containsExactly("endpoint:cluster=" + BIND + ":" + cluster, "endpoint:admin=" + BIND + ":" + admin);
+    }
+
+    @Test
+    void anAddressIsTheEntryThePeerPublished() throws Exception {
+        node.endpoint.onSend(frame -> {
+            LookupMessage lookup = new LookupMessage().wrap(frame.buffer());
+            assertThat(lookup.role() + " " + lookup.key()).isEqualTo("node-b endpoint:cluster");
+            directory.answered(new LookupAnswerMessage().wrap(
+                    LookupAnswerMessage.write(ByteBuffer.allocate(256), lookup.requestId(), "", BIND + ":4711")));
+        });
+
+        assertThat(ports.address("node-b", "cluster")).isEqualTo(new InetSocketAddress(InetAddress.getByName(BIND), 4711));
+    }
+
+    private static boolean canBind(String address) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+            return socket.getLocalPort() > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
