@@ -2,6 +2,7 @@ package dev.multinode.runtime.node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A node's named endpoints: {@link #port} allocates a free port on the node's bind address and
  * publishes {@code host:port} in the shared directory under {@code endpoint:<name>}, so that
- * {@link #address} is a lookup of that key. The bind address is {@code multinode.tcp.bindAddress}
- * (as the TCP transport's endpoints listen on it; an external node is given its own), loopback
- * when unset.
+ * {@link #address} is a lookup of that key. The bind address is chosen as the TCP transport chooses
+ * where its endpoints listen: {@code multinode.tcp.bindAddress} if set; else, in an external node
+ * ({@code multinode.conductor} set), this host's address on the route to the conductor, so that a
+ * node on another host is not published at loopback by accident; else loopback.
  */
 final class NodePorts {
 
@@ -24,6 +26,8 @@ final class NodePorts {
     static final String ENDPOINT_PREFIX = "endpoint:";
     /** The system property naming the address the node's endpoints bind. */
     static final String BIND_ADDRESS = "multinode.tcp.bindAddress";
+    /** The system property an external node is started with: the conductor's {@code host:port}. */
+    static final String CONDUCTOR = "multinode.conductor";
 
     /** A port just closed may come back from the next bind of port 0: so many tries find another. */
     private static final int ALLOCATION_ATTEMPTS = 16;
@@ -90,13 +94,29 @@ final class NodePorts {
         if (bindAddress == null) {
             String configured = System.getProperty(BIND_ADDRESS, "").trim();
             try {
-                bindAddress = configured.isEmpty() ? InetAddress.getLoopbackAddress() : InetAddress.getByName(configured);
+                bindAddress = configured.isEmpty() ? routeToConductor() : InetAddress.getByName(configured);
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException(BIND_ADDRESS + "=" + configured
                         + " is not an address of this host: accepted are an IP address or a host name", e);
             }
         }
         return bindAddress;
+    }
+
+    /** Connecting a datagram socket sends nothing: it only asks the kernel which local address routes there. */
+    private static InetAddress routeToConductor() {
+        String conductor = System.getProperty(CONDUCTOR, "").trim();
+        int colon = conductor.lastIndexOf(':');
+        if (colon <= 0) {
+            return InetAddress.getLoopbackAddress();
+        }
+        try (DatagramSocket route = new DatagramSocket()) {
+            route.connect(InetAddress.getByName(conductor.substring(0, colon)), Integer.parseInt(conductor.substring(colon + 1)));
+            return route.getLocalAddress();
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalArgumentException("No route from this host to the conductor " + CONDUCTOR + "=" + conductor
+                    + " for this node's ports; set " + BIND_ADDRESS + " to an address of this host", e);
+        }
     }
 
     /** A wildcard bind address says nothing to a peer: it is told the host's own address instead. */

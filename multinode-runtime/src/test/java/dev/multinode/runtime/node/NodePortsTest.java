@@ -8,11 +8,15 @@ import dev.multinode.runtime.protocol.LookupAnswerMessage;
 import dev.multinode.runtime.protocol.LookupMessage;
 import dev.multinode.runtime.protocol.PublishMessage;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Collections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,7 @@ class NodePortsTest {
     @AfterEach
     void clearBindAddress() {
         System.clearProperty(NodePorts.BIND_ADDRESS);
+        System.clearProperty(NodePorts.CONDUCTOR);
         node.close();
     }
 
@@ -53,6 +58,18 @@ class NodePortsTest {
     }
 
     @Test
+    void anExternalNodeWithoutABindAddressPublishesItsAddressOnTheRouteToTheConductor() throws Exception {
+        InetAddress own = nonLoopbackAddress();
+        assumeTrue(own != null, "this host has no address but loopback");
+        System.setProperty(NodePorts.CONDUCTOR, own.getHostAddress() + ":9");
+
+        int cluster = ports.port("cluster");
+
+        assertThat(new PublishMessage().wrap(node.endpoint.sent().get(0).buffer()).value())
+                .isEqualTo(own.getHostAddress() + ":" + cluster);
+    }
+
+    @Test
     void anAddressIsTheEntryThePeerPublished() throws Exception {
         node.endpoint.onSend(frame -> {
             LookupMessage lookup = new LookupMessage().wrap(frame.buffer());
@@ -62,6 +79,19 @@ class NodePortsTest {
         });
 
         assertThat(ports.address("node-b", "cluster")).isEqualTo(new InetSocketAddress(InetAddress.getByName(BIND), 4711));
+    }
+
+    private static InetAddress nonLoopbackAddress() throws SocketException {
+        for (NetworkInterface each : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (each.isUp() && !each.isLoopback()) {
+                for (InetAddress address : Collections.list(each.getInetAddresses())) {
+                    if (address instanceof Inet4Address) {
+                        return address;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean canBind(String address) {
