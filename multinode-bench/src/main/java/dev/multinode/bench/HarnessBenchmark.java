@@ -59,7 +59,7 @@ public final class HarnessBenchmark {
             System.out.printf("start-up on %s: %d runs of 3 empty bodies%n", config.transport(), config.startupRuns());
             List<StartupTime.Sample> samples = new ArrayList<>();
             for (int i = 0; i < config.startupRuns(); i++) {
-                samples.add(StartupTime.measure());
+                samples.add(StartupTime.measure(StartupTime.ROLES, config.launchMode()));
             }
             startup = StartupStats.of(samples);
         }
@@ -81,7 +81,8 @@ public final class HarnessBenchmark {
 
         System.out.printf("barriers on %s: %d warm-up + %d measured%n", config.transport(), config.barrierWarmup(),
                 config.barrierMeasured());
-        Histogram barriers = HarnessBarrierLatency.run(config.barrierWarmup(), config.barrierMeasured());
+        Histogram barriers = HarnessBarrierLatency.run(HarnessBarrierLatency.ROLES, config.launchMode(),
+                config.barrierWarmup(), config.barrierMeasured());
 
         LatencyStats restarts = null;
         if (config.restarts() > 0) {
