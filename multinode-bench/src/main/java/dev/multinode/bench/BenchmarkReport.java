@@ -19,10 +19,11 @@ import java.util.Locale;
  * @param restart         the restart calls, or null if none were timed
  * @param pause           the pause calls, or null if none were timed
  * @param resume          the resume calls, or null if none were timed
+ * @param scale           the scale rows, example specs and costs
  */
 record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness, String rawDescription,
                        LatencyStats raw, LatencyStats barrier, StartupStats startup, LatencyStats restart,
-                       LatencyStats pause, LatencyStats resume) {
+                       LatencyStats pause, LatencyStats resume, ScaleReport scale) {
 
     /** @return the results as a readable table with the targets' verdicts */
     String table() {
@@ -58,6 +59,10 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         text.append(String.format(Locale.ROOT, "barrier median %.2f µs %s%n", barrier.median() / 1e3,
                 targets.barrierMedianNanos() == 0 ? "(no target)" : String.format(Locale.ROOT, "(target < %.0f µs): %s",
                         targets.barrierMedianNanos() / 1e3, verdict(barrier.median() < targets.barrierMedianNanos()))));
+        double meanToMedian = barrier.mean() / Math.max(1, barrier.median());
+        text.append(String.format(Locale.ROOT, "barrier mean %.2f µs, %.2fx the median (target <= %.0fx): %s%n",
+                barrier.mean() / 1e3, meanToMedian, ScaleTargets.MEAN_TO_MEDIAN,
+                verdict(meanToMedian <= ScaleTargets.MEAN_TO_MEDIAN)));
         if (startup != null) {
             text.append(String.format(Locale.ROOT, "start to all 3 bodies: median %d ms of %d runs (%s ms) %s%n",
                     startup.medianToBodies(), startup.toBodies().size(), StartupStats.list(startup.toBodies()),
@@ -76,6 +81,7 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
             pauseOrResume(text, "pause", pause);
             pauseOrResume(text, "resume", resume);
         }
+        text.append(scale.table());
         return text.toString();
     }
 
@@ -86,7 +92,8 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
                 targets.pauseResumeMillis(), verdict(stats.median() <= target && stats.p99() <= target)));
     }
 
-    private static String verdict(boolean met) {
+    /** @param met whether a target was met @return the table's word for it */
+    static String verdict(boolean met) {
         return met ? "met" : "MISSED";
     }
 
@@ -132,6 +139,7 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
                 : "{\"warmup\": " + config.pauseWarmup() + ", " + pause.jsonMembers() + "}"));
         json.append(String.format(Locale.ROOT, "  \"resume\": %s,%n", resume == null ? "null"
                 : "{\"warmup\": " + config.pauseWarmup() + ", " + resume.jsonMembers() + "}"));
+        json.append("  ").append(scale.jsonMembers()).append(",\n");
         json.append(String.format(Locale.ROOT, "  \"targets\": {\"ratioMedian\": %.1f, \"barrierMedianNs\": %s, \"startupMedianMs\": %s, "
                 + "\"restartMedianMs\": %s, \"pauseResumeMs\": %s}%n", targets.ratio(), orNull(targets.barrierMedianNanos()),
                 orNull(targets.startupMillis()), orNull(targets.restartMillis()), orNull(targets.pauseResumeMillis())));
@@ -155,7 +163,8 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         return file.toAbsolutePath();
     }
 
-    private static String escape(String text) {
+    /** @param text any text @return it with backslashes and quotes escaped for a JSON string */
+    static String escape(String text) {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }
