@@ -10,6 +10,8 @@ module dev.multinode.bench {
     // The example specs, timed end to end.
     requires dev.multinode.examples;
     requires HdrHistogram;
+    // The report states the host's load average: these machines are shared.
+    requires java.management;
     requires org.agrona;
     // The chronicle transport's raw baseline (automatic modules, as in transport-chronicle).
     requires chronicle.queue;

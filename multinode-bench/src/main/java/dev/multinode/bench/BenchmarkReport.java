@@ -1,6 +1,7 @@
 package dev.multinode.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,6 +32,7 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         text.append(String.format(Locale.ROOT, "%nmultinode harness benchmark: transport %s, launch %s, %d-byte frames, "
                         + "%d cores, Java %s%n", config.transport(), config.launch(), config.pingPong().messageSize(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version()));
+        text.append(String.format(Locale.ROOT, "host load average over the last minute, at the end: %.2f%n", loadAverage()));
         text.append(String.format(Locale.ROOT, "ping-pongs: %d rounds pooled; node JVMs of the ping-pong and barrier runs: %s%n",
                 config.rounds(), String.join(" ", HarnessBenchmark.STEADY_STATE_JVM_ARGS)));
         text.append(String.format(Locale.ROOT, "%-34s %9s %9s %9s %9s %9s %9s %9s%n", "latency in µs", "count", "min",
@@ -103,6 +105,14 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
                 stats.max() / 1e3));
     }
 
+    /**
+     * @return the host's one-minute load average, negative where the platform has none: a run on a
+     *     loaded machine says so beside its figures
+     */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     private static double ratio(long harness, long raw) {
         return (double) harness / Math.max(1, raw);
     }
@@ -119,6 +129,7 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         json.append(String.format(Locale.ROOT, "  \"timestamp\": \"%s\",%n", Instant.now()));
         json.append(String.format(Locale.ROOT, "  \"javaVersion\": \"%s\",%n", Runtime.version()));
         json.append(String.format(Locale.ROOT, "  \"availableProcessors\": %d,%n", Runtime.getRuntime().availableProcessors()));
+        json.append(String.format(Locale.ROOT, "  \"loadAverage\": %.2f,%n", loadAverage()));
         json.append(String.format(Locale.ROOT, "  \"messageSize\": %d,%n", plan.messageSize()));
         json.append(String.format(Locale.ROOT, "  \"harnessPingPong\": {\"warmup\": %d, %s},%n", plan.warmup(), harness.jsonMembers()));
         if (raw != null) {
