@@ -4,6 +4,7 @@ import dev.multinode.LaunchMode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.HdrHistogram.Histogram;
 
@@ -120,14 +121,15 @@ public final class HarnessBenchmark {
 
     /**
      * The costs of waiting nodes, always; the scale rows in thread launch and, where the transport has
-     * it, process launch, and the example specs and memory per node, as configured.
+     * it, process launch, and the example specs and memory per node (thread nodes, and process nodes
+     * where the transport has them), as configured.
      */
-    private static ScaleReport measureScale(BenchConfig config) throws IOException {
+    private static ScaleReport measureScale(BenchConfig config) throws IOException, InterruptedException {
         System.out.printf("idle CPU on %s: 3 thread nodes, %d s at a barrier%n", config.transport(), IdleCpu.IDLE.toSeconds());
-        double idleCpu = IdleCpu.measure();
+        IdleCpu.Shares idleCpu = IdleCpu.measure();
+        Set<LaunchMode> modes = TransportProviders.find(config.transport()).launchModes();
         List<ScaleGroup> groups = new ArrayList<>();
         if (config.scale() != null) {
-            Set<LaunchMode> modes = TransportProviders.find(config.transport()).launchModes();
             if (modes.contains(LaunchMode.THREAD)) {
                 groups.add(ScaleRuns.run(config.transport(), config.scale(), LaunchMode.THREAD, config.scale().threadNodes()));
             }
@@ -138,10 +140,17 @@ public final class HarnessBenchmark {
         List<ExampleSpecTimes.Times> specs = config.specRuns() == 0 ? List.of()
                 : ExampleSpecTimes.run(config.transport(), config.launchMode(), config.specRuns());
         Long heapPerNode = null;
+        Long rssPerProcessNode = null;
         if (config.memoryNodes() > 0) {
             System.out.printf("memory on %s: %d thread nodes at a barrier%n", config.transport(), config.memoryNodes());
             heapPerNode = NodeMemory.bytesPerNode(config.memoryNodes());
+            if (modes.contains(LaunchMode.PROCESS)) {
+                System.out.printf("memory on %s: %d process nodes at a barrier%n", config.transport(), NodeMemory.PROCESS_NODES);
+                OptionalLong rss = NodeMemory.residentBytesPerProcessNode();
+                rssPerProcessNode = rss.isPresent() ? rss.getAsLong() : null;
+            }
         }
-        return new ScaleReport(groups, config.launchMode(), specs, idleCpu, config.memoryNodes(), heapPerNode);
+        return new ScaleReport(groups, config.launchMode(), specs, idleCpu, config.memoryNodes(), heapPerNode,
+                rssPerProcessNode);
     }
 }

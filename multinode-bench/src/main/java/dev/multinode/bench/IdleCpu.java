@@ -13,8 +13,17 @@ import java.util.List;
  * sleeps for a fixed interval before it joins them. The sleep is the scenario being measured, not a
  * wait for a condition. The JVM's CPU time over the interval (every node, the transport's threads,
  * the harness's, JIT and GC) divided by the interval is the share of one core the waiting run uses.
+ * The same interval slept just before, without a run, shows what the JVM alone uses (JIT and GC
+ * still catching up with the measurements before), so that the run's own share can be told apart.
  */
 final class IdleCpu {
+
+    /**
+     * @param withNodes    the share of one core used while the nodes waited
+     * @param withoutNodes the share used over the same interval just before, without a run
+     */
+    record Shares(double withNodes, double withoutNodes) {
+    }
 
     /** The idle interval. */
     static final Duration IDLE = Duration.ofSeconds(2);
@@ -25,12 +34,14 @@ final class IdleCpu {
     }
 
     /**
-     * @return the fraction of one core used over the idle interval
+     * @return the shares of one core used over the idle interval, with and without the run
      * @throws IOException if the result file cannot be made or read
      * @throws IllegalStateException if the platform does not report the process's CPU time
+     * @throws InterruptedException if interrupted while sleeping without a run
      * @throws dev.multinode.MultiNodeFailure if the run fails
      */
-    static double measure() throws IOException {
+    static Shares measure() throws IOException, InterruptedException {
+        double withoutNodes = shareOverIdle();
         try (TempFolder folder = TempFolder.create("multinode-bench-idle-")) {
             Path result = folder.path().resolve("idle.txt");
             String resultFile = result.toString();
@@ -40,18 +51,20 @@ final class IdleCpu {
                 // every node up and connected first, so that start-up work is not counted
                 node.enterBarrier("up");
                 if (node.isRole(sleeper)) {
-                    long cpuBefore = processCpuNanos();
-                    long wallBefore = System.nanoTime();
-                    Thread.sleep(IDLE.toMillis());
-                    long cpu = processCpuNanos() - cpuBefore;
-                    long wall = System.nanoTime() - wallBefore;
-                    Files.writeString(Path.of(resultFile), cpu + " " + wall);
+                    Files.writeString(Path.of(resultFile), Double.toString(shareOverIdle()));
                 }
                 node.enterBarrier("idle-over");
             });
-            String[] fields = Files.readString(result).trim().split(" ");
-            return Double.parseDouble(fields[0]) / Double.parseDouble(fields[1]);
+            return new Shares(Double.parseDouble(Files.readString(result).trim()), withoutNodes);
         }
+    }
+
+    /** Sleeps for the idle interval: the scenario measured. @return the JVM's CPU time over it / its length */
+    private static double shareOverIdle() throws InterruptedException {
+        long cpuBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
+        Thread.sleep(IDLE.toMillis());
+        return (double) (processCpuNanos() - cpuBefore) / (System.nanoTime() - wallBefore);
     }
 
     private static long processCpuNanos() {

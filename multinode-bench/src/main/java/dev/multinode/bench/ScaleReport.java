@@ -13,12 +13,13 @@ import java.util.stream.Collectors;
  * @param groups        the scale rows, one group per launch mode
  * @param specLaunch    how the example specs' nodes started
  * @param specs         the example specs' wall times
- * @param idleCpu       the share of one core a 3-node thread run waiting at a barrier used
+ * @param idleCpu       the shares of one core a 3-node thread run waiting at a barrier used, and the JVM without it
  * @param memoryNodes   how many thread nodes the memory figure held, or 0
  * @param heapPerNode   heap bytes per thread node, or null
+ * @param rssPerProcessNode the median resident set of a process node in bytes, or null
  */
 record ScaleReport(List<ScaleGroup> groups, LaunchMode specLaunch, List<ExampleSpecTimes.Times> specs,
-                   double idleCpu, int memoryNodes, Long heapPerNode) {
+                   IdleCpu.Shares idleCpu, int memoryNodes, Long heapPerNode, Long rssPerProcessNode) {
 
     ScaleReport {
         groups = List.copyOf(groups);
@@ -44,11 +45,16 @@ record ScaleReport(List<ScaleGroup> groups, LaunchMode specLaunch, List<ExampleS
         }
         text.append(String.format(Locale.ROOT, "%ncosts%n"));
         text.append(String.format(Locale.ROOT, "CPU of a 3-node thread run waiting at a barrier for %d s: %.1f %% of a core "
-                + "(target < %.0f %%): %s%n", IdleCpu.IDLE.toSeconds(), idleCpu * 100, ScaleTargets.IDLE_CORE_FRACTION * 100,
-                BenchmarkReport.verdict(idleCpu < ScaleTargets.IDLE_CORE_FRACTION)));
+                + "(target < %.0f %%): %s; the JVM without a run, just before: %.1f %%%n", IdleCpu.IDLE.toSeconds(),
+                idleCpu.withNodes() * 100, ScaleTargets.IDLE_CORE_FRACTION * 100,
+                BenchmarkReport.verdict(idleCpu.withNodes() < ScaleTargets.IDLE_CORE_FRACTION), idleCpu.withoutNodes() * 100));
         if (heapPerNode != null) {
             text.append(String.format(Locale.ROOT, "heap per thread node, %d nodes waiting at a barrier, after a full GC: "
                     + "%d KiB (no target)%n", memoryNodes, heapPerNode / 1024));
+        }
+        if (rssPerProcessNode != null) {
+            text.append(String.format(Locale.ROOT, "resident set of a process node, %d nodes waiting at a barrier: median %d MiB "
+                    + "(no target)%n", NodeMemory.PROCESS_NODES, rssPerProcessNode / (1024 * 1024)));
         }
         return text.toString();
     }
@@ -105,9 +111,12 @@ record ScaleReport(List<ScaleGroup> groups, LaunchMode specLaunch, List<ExampleS
                 .map(times -> String.format(Locale.ROOT, "{\"name\": \"%s\", \"medianMs\": %d, \"runsMs\": [%s], \"passed\": %d}",
                         BenchmarkReport.escape(times.spec()), times.median(), StartupStats.list(times.millis()), times.passed()))
                 .collect(Collectors.joining(", ")));
-        String costs = String.format(Locale.ROOT, "{\"idleMs\": %d, \"idleCpuCoreFraction\": %.4f, \"idleCpuTarget\": %.2f, "
-                + "\"memoryThreadNodes\": %d, \"heapBytesPerThreadNode\": %s}", IdleCpu.IDLE.toMillis(), idleCpu,
-                ScaleTargets.IDLE_CORE_FRACTION, memoryNodes, heapPerNode == null ? "null" : heapPerNode.toString());
+        String costs = String.format(Locale.ROOT, "{\"idleMs\": %d, \"idleCpuCoreFraction\": %.4f, "
+                + "\"idleCpuCoreFractionWithoutRun\": %.4f, \"idleCpuTarget\": %.2f, "
+                + "\"memoryThreadNodes\": %d, \"heapBytesPerThreadNode\": %s, \"memoryProcessNodes\": %d, "
+                + "\"residentBytesPerProcessNode\": %s}", IdleCpu.IDLE.toMillis(), idleCpu.withNodes(),
+                idleCpu.withoutNodes(), ScaleTargets.IDLE_CORE_FRACTION, memoryNodes, orNull(heapPerNode),
+                NodeMemory.PROCESS_NODES, orNull(rssPerProcessNode));
         return String.format(Locale.ROOT, "\"scale\": %s,%n  \"exampleSpecs\": %s,%n  \"costs\": %s",
                 groups.isEmpty() ? "null" : scale, specJson, costs);
     }
@@ -121,6 +130,10 @@ record ScaleReport(List<ScaleGroup> groups, LaunchMode specLaunch, List<ExampleS
         return String.format(Locale.ROOT, "\"%s\": {\"rows\": [%s], \"skipped\": [%s], \"growthExponent\": "
                 + "{\"barrierMedian\": %s, \"startupMedian\": %s, \"wholeRunMedian\": %s}}", mode(group.launch()), rows,
                 skipped, number(group.barrierGrowth()), number(group.startupGrowth()), number(group.wholeRunGrowth()));
+    }
+
+    private static String orNull(Long value) {
+        return value == null ? "null" : value.toString();
     }
 
     private static String number(double value) {
