@@ -73,7 +73,7 @@ final class ExampleSpecTimes {
                     passed++;
                 } catch (MultiNodeFailure failure) {
                     System.out.printf("%s, run %d of %d, FAILED: %s%n", spec.name(), i, runs,
-                            failure.getMessage().lines().findFirst().orElse(failure.toString()));
+                            String.valueOf(failure.getMessage()).lines().findFirst().orElse(failure.toString()));
                 }
                 millis.add((System.nanoTime() - started) / 1_000_000);
             }

@@ -33,7 +33,8 @@ import org.HdrHistogram.Histogram;
  * {@code bench.scale.barrier.warmup}, {@code bench.scale.barrier.measured} and
  * {@code bench.scale.startup.runs}, default 50, 200 and 3), the example specs' wall times
  * ({@code bench.specs.runs}, default 5 with the scale rows, else 0) and the heap per thread node
- * ({@code bench.memory.nodes}, default 30 with the scale rows, else 0). The
+ * ({@code bench.memory.nodes}, default 30 with the scale rows, else 0; with it, where the transport
+ * has process launch, a node process's resident set, {@link NodeMemory}). The
  * JVM needs the flags of every transport it runs: Agrona's
  * {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} always, Chronicle's for
  * {@code chronicle}. The raw baselines of {@code chronicle} and {@code tcp} start a child JVM of

@@ -49,7 +49,7 @@ final class ScaleRuns {
                 }
                 rows.add(new ScaleRow(count, barrier, StartupStats.of(samples)));
             } catch (MultiNodeFailure e) {
-                failure = e.getMessage().lines().findFirst().orElse(e.toString());
+                failure = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
                 skipped.add(String.format(Locale.ROOT, "%d %s nodes: skipped, the run failed: %s", count, mode, failure));
             }
         }
