@@ -2,6 +2,8 @@ package dev.multinode.bench;
 
 import dev.multinode.LaunchMode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -20,10 +22,14 @@ import java.util.Properties;
  * @param restarts       restarts of one node timed; 0 skips them
  * @param pauseWarmup    pause-resume pairs before measuring
  * @param pauseMeasured  pause-resume pairs timed; 0 skips them
+ * @param scale          the scale rows, or null unless {@code bench.scale=true}
+ * @param specRuns       runs of each example spec timed end to end; 0 skips them
+ * @param memoryNodes    thread nodes of the memory-per-node run; 0 skips it
  * @param outputDir      where the JSON report goes
  */
 record BenchConfig(String transport, String launch, PingPongPlan pingPong, int barrierWarmup, int barrierMeasured,
-                   int startupRuns, int rounds, int restarts, int pauseWarmup, int pauseMeasured, Path outputDir) {
+                   int startupRuns, int rounds, int restarts, int pauseWarmup, int pauseMeasured, ScalePlan scale,
+                   int specRuns, int memoryNodes, Path outputDir) {
 
     static final String MESSAGE_SIZE = "bench.messageSize";
     static final String PING_PONG_WARMUP = "bench.pingPong.warmup";
@@ -36,6 +42,15 @@ record BenchConfig(String transport, String launch, PingPongPlan pingPong, int b
     static final String PAUSE_WARMUP = "bench.pause.warmup";
     static final String PAUSE_MEASURED = "bench.pause.measured";
     static final String OUTPUT_DIR = "bench.outputDir";
+    /** {@code true} adds the scale rows, the example specs' wall times and memory per node. */
+    static final String SCALE = "bench.scale";
+    static final String SCALE_THREAD_NODES = "bench.scale.threadNodes";
+    static final String SCALE_PROCESS_NODES = "bench.scale.processNodes";
+    static final String SCALE_BARRIER_WARMUP = "bench.scale.barrier.warmup";
+    static final String SCALE_BARRIER_MEASURED = "bench.scale.barrier.measured";
+    static final String SCALE_STARTUP_RUNS = "bench.scale.startup.runs";
+    static final String SPEC_RUNS = "bench.specs.runs";
+    static final String MEMORY_NODES = "bench.memory.nodes";
 
     /**
      * @param properties usually {@link System#getProperties()}
@@ -75,10 +90,45 @@ record BenchConfig(String transport, String launch, PingPongPlan pingPong, int b
             throw new IllegalArgumentException(PAUSE_WARMUP + "=" + pauseWarmup + ", " + PAUSE_MEASURED + "="
                     + pauseMeasured + ": accepted a warm-up of 0 or more and 0 (skip) or more measured pauses");
         }
+        boolean scaleOn = Boolean.parseBoolean(properties.getProperty(SCALE, "false").trim());
+        ScalePlan scale = null;
+        if (scaleOn) {
+            try {
+                scale = new ScalePlan(counts(properties, SCALE_THREAD_NODES, "3,10,30,100"),
+                        counts(properties, SCALE_PROCESS_NODES, "3,8,16"), integer(properties, SCALE_BARRIER_WARMUP, 50),
+                        integer(properties, SCALE_BARRIER_MEASURED, 200), integer(properties, SCALE_STARTUP_RUNS, 3));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Bad scale settings (" + SCALE_THREAD_NODES + ", " + SCALE_PROCESS_NODES
+                        + ", " + SCALE_BARRIER_WARMUP + ", " + SCALE_BARRIER_MEASURED + ", " + SCALE_STARTUP_RUNS + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        // the scale run is the long one, so it alone times the specs and the memory by default
+        int specRuns = integer(properties, SPEC_RUNS, scaleOn ? 5 : 0);
+        int memoryNodes = integer(properties, MEMORY_NODES, scaleOn ? 30 : 0);
+        if (specRuns < 0 || memoryNodes < 0) {
+            throw new IllegalArgumentException(SPEC_RUNS + "=" + specRuns + ", " + MEMORY_NODES + "=" + memoryNodes
+                    + ": accepted 0 (skip) or more");
+        }
         return new BenchConfig(properties.getProperty("multinode.transport", "inproc").trim(),
                 properties.getProperty("multinode.launch", "default").trim(), plan, barrierWarmup, barrierMeasured,
-                startupRuns, rounds, restarts, pauseWarmup, pauseMeasured,
+                startupRuns, rounds, restarts, pauseWarmup, pauseMeasured, scale, specRuns, memoryNodes,
                 Path.of(properties.getProperty(OUTPUT_DIR, "target/benchmarks")));
+    }
+
+    /** Comma-separated node counts, e.g. {@code 3,10,30,100}. */
+    private static List<Integer> counts(Properties properties, String key, String fallback) {
+        List<Integer> counts = new ArrayList<>();
+        for (String entry : properties.getProperty(key, fallback).split(",")) {
+            if (!entry.isBlank()) {
+                try {
+                    counts.add(Integer.parseInt(entry.trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(key + " must be comma-separated integers, had '" + entry + "'", e);
+                }
+            }
+        }
+        return counts;
     }
 
     /**

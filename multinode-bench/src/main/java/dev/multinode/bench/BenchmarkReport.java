@@ -1,6 +1,7 @@
 package dev.multinode.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,10 +20,11 @@ import java.util.Locale;
  * @param restart         the restart calls, or null if none were timed
  * @param pause           the pause calls, or null if none were timed
  * @param resume          the resume calls, or null if none were timed
+ * @param scale           the scale rows, example specs and costs
  */
 record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness, String rawDescription,
                        LatencyStats raw, LatencyStats barrier, StartupStats startup, LatencyStats restart,
-                       LatencyStats pause, LatencyStats resume) {
+                       LatencyStats pause, LatencyStats resume, ScaleReport scale) {
 
     /** @return the results as a readable table with the targets' verdicts */
     String table() {
@@ -30,6 +32,7 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         text.append(String.format(Locale.ROOT, "%nmultinode harness benchmark: transport %s, launch %s, %d-byte frames, "
                         + "%d cores, Java %s%n", config.transport(), config.launch(), config.pingPong().messageSize(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version()));
+        text.append(String.format(Locale.ROOT, "host load average over the last minute, at the end: %.2f%n", loadAverage()));
         text.append(String.format(Locale.ROOT, "ping-pongs: %d rounds pooled; node JVMs of the ping-pong and barrier runs: %s%n",
                 config.rounds(), String.join(" ", HarnessBenchmark.STEADY_STATE_JVM_ARGS)));
         text.append(String.format(Locale.ROOT, "%-34s %9s %9s %9s %9s %9s %9s %9s%n", "latency in µs", "count", "min",
@@ -58,6 +61,10 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         text.append(String.format(Locale.ROOT, "barrier median %.2f µs %s%n", barrier.median() / 1e3,
                 targets.barrierMedianNanos() == 0 ? "(no target)" : String.format(Locale.ROOT, "(target < %.0f µs): %s",
                         targets.barrierMedianNanos() / 1e3, verdict(barrier.median() < targets.barrierMedianNanos()))));
+        double meanToMedian = barrier.mean() / Math.max(1, barrier.median());
+        text.append(String.format(Locale.ROOT, "barrier mean %.2f µs, %.2fx the median (target <= %.0fx): %s%n",
+                barrier.mean() / 1e3, meanToMedian, ScaleTargets.MEAN_TO_MEDIAN,
+                verdict(meanToMedian <= ScaleTargets.MEAN_TO_MEDIAN)));
         if (startup != null) {
             text.append(String.format(Locale.ROOT, "start to all 3 bodies: median %d ms of %d runs (%s ms) %s%n",
                     startup.medianToBodies(), startup.toBodies().size(), StartupStats.list(startup.toBodies()),
@@ -76,6 +83,7 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
             pauseOrResume(text, "pause", pause);
             pauseOrResume(text, "resume", resume);
         }
+        text.append(scale.table());
         return text.toString();
     }
 
@@ -86,7 +94,8 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
                 targets.pauseResumeMillis(), verdict(stats.median() <= target && stats.p99() <= target)));
     }
 
-    private static String verdict(boolean met) {
+    /** @param met whether a target was met @return the table's word for it */
+    static String verdict(boolean met) {
         return met ? "met" : "MISSED";
     }
 
@@ -94,6 +103,14 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         text.append(String.format(Locale.ROOT, "%-34s %9d %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f%n", name, stats.count(),
                 stats.min() / 1e3, stats.median() / 1e3, stats.p90() / 1e3, stats.p99() / 1e3, stats.p999() / 1e3,
                 stats.max() / 1e3));
+    }
+
+    /**
+     * @return the host's one-minute load average, negative where the platform has none: a run on a
+     *     loaded machine says so beside its figures
+     */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double ratio(long harness, long raw) {
@@ -112,6 +129,7 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         json.append(String.format(Locale.ROOT, "  \"timestamp\": \"%s\",%n", Instant.now()));
         json.append(String.format(Locale.ROOT, "  \"javaVersion\": \"%s\",%n", Runtime.version()));
         json.append(String.format(Locale.ROOT, "  \"availableProcessors\": %d,%n", Runtime.getRuntime().availableProcessors()));
+        json.append(String.format(Locale.ROOT, "  \"loadAverage\": %.2f,%n", loadAverage()));
         json.append(String.format(Locale.ROOT, "  \"messageSize\": %d,%n", plan.messageSize()));
         json.append(String.format(Locale.ROOT, "  \"harnessPingPong\": {\"warmup\": %d, %s},%n", plan.warmup(), harness.jsonMembers()));
         if (raw != null) {
@@ -132,6 +150,7 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
                 : "{\"warmup\": " + config.pauseWarmup() + ", " + pause.jsonMembers() + "}"));
         json.append(String.format(Locale.ROOT, "  \"resume\": %s,%n", resume == null ? "null"
                 : "{\"warmup\": " + config.pauseWarmup() + ", " + resume.jsonMembers() + "}"));
+        json.append("  ").append(scale.jsonMembers()).append(",\n");
         json.append(String.format(Locale.ROOT, "  \"targets\": {\"ratioMedian\": %.1f, \"barrierMedianNs\": %s, \"startupMedianMs\": %s, "
                 + "\"restartMedianMs\": %s, \"pauseResumeMs\": %s}%n", targets.ratio(), orNull(targets.barrierMedianNanos()),
                 orNull(targets.startupMillis()), orNull(targets.restartMillis()), orNull(targets.pauseResumeMillis())));
@@ -155,7 +174,8 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         return file.toAbsolutePath();
     }
 
-    private static String escape(String text) {
+    /** @param text any text @return it with backslashes and quotes escaped for a JSON string */
+    static String escape(String text) {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

@@ -1,7 +1,11 @@
 package dev.multinode.bench;
 
+import dev.multinode.LaunchMode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -21,7 +25,16 @@ import org.HdrHistogram.Histogram;
  * {@code bench.pause.warmup} and {@code bench.pause.measured} (default 20 and 200 pause-resume
  * pairs; a count of 0 skips restarts or pauses); the folder from {@code bench.outputDir};
  * {@code bench.tcp.blockingBaseline=true} makes the {@code tcp} baseline use blocking sockets,
- * {@code bench.tcp.oneWayBaseline=true} a one-way connection per direction. The
+ * {@code bench.tcp.oneWayBaseline=true} a one-way connection per direction. Every run also
+ * measures the CPU a 3-node thread run uses while it waits at a barrier ({@link IdleCpu}).
+ * {@code bench.scale=true} adds the scale rows ({@link ScaleRuns}: barrier and start-up at
+ * {@code bench.scale.threadNodes}, default {@code 3,10,30,100}, thread nodes and, where the transport
+ * has process launch, {@code bench.scale.processNodes}, default {@code 3,8,16}, process nodes, with
+ * {@code bench.scale.barrier.warmup}, {@code bench.scale.barrier.measured} and
+ * {@code bench.scale.startup.runs}, default 50, 200 and 3), the example specs' wall times
+ * ({@code bench.specs.runs}, default 5 with the scale rows, else 0) and the heap per thread node
+ * ({@code bench.memory.nodes}, default 30 with the scale rows, else 0; with it, where the transport
+ * has process launch, a node process's resident set, {@link NodeMemory}). The
  * JVM needs the flags of every transport it runs: Agrona's
  * {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} always, Chronicle's for
  * {@code chronicle}. The raw baselines of {@code chronicle} and {@code tcp} start a child JVM of
@@ -59,7 +72,7 @@ public final class HarnessBenchmark {
             System.out.printf("start-up on %s: %d runs of 3 empty bodies%n", config.transport(), config.startupRuns());
             List<StartupTime.Sample> samples = new ArrayList<>();
             for (int i = 0; i < config.startupRuns(); i++) {
-                samples.add(StartupTime.measure());
+                samples.add(StartupTime.measure(StartupTime.ROLES, config.launchMode()));
             }
             startup = StartupStats.of(samples);
         }
@@ -81,7 +94,8 @@ public final class HarnessBenchmark {
 
         System.out.printf("barriers on %s: %d warm-up + %d measured%n", config.transport(), config.barrierWarmup(),
                 config.barrierMeasured());
-        Histogram barriers = HarnessBarrierLatency.run(config.barrierWarmup(), config.barrierMeasured());
+        Histogram barriers = HarnessBarrierLatency.run(HarnessBarrierLatency.ROLES, config.launchMode(),
+                config.barrierWarmup(), config.barrierMeasured());
 
         LatencyStats restarts = null;
         if (config.restarts() > 0) {
@@ -95,11 +109,49 @@ public final class HarnessBenchmark {
             pauses = PauseResumeTime.run(config.pauseWarmup(), config.pauseMeasured());
         }
 
+        ScaleReport scale = measureScale(config);
+
         BenchmarkReport report = new BenchmarkReport(config, Targets.of(config.transport(), config.launchMode()),
                 LatencyStats.of(harness), baseline == null ? null : baseline.description(),
                 raw == null ? null : LatencyStats.of(raw), LatencyStats.of(barriers), startup, restarts,
-                pauses == null ? null : LatencyStats.of(pauses.pause()), pauses == null ? null : LatencyStats.of(pauses.resume()));
+                pauses == null ? null : LatencyStats.of(pauses.pause()), pauses == null ? null : LatencyStats.of(pauses.resume()),
+                scale);
         System.out.print(report.table());
         System.out.println("written to " + report.writeJson());
+    }
+
+    /**
+     * The costs of waiting nodes, always; the scale rows in thread launch and, where the transport has
+     * it, process launch, and the example specs and memory per node (thread nodes, and process nodes
+     * where the transport has them), as configured.
+     */
+    private static ScaleReport measureScale(BenchConfig config) throws IOException, InterruptedException {
+        System.out.printf("idle CPU on %s: 3 thread nodes, %d s at a barrier%n", config.transport(), IdleCpu.IDLE.toSeconds());
+        IdleCpu.Shares idleCpu = IdleCpu.measure();
+        Set<LaunchMode> modes = TransportProviders.find(config.transport()).launchModes();
+        List<ScaleGroup> groups = new ArrayList<>();
+        if (config.scale() != null) {
+            if (modes.contains(LaunchMode.THREAD)) {
+                groups.add(ScaleRuns.run(config.transport(), config.scale(), LaunchMode.THREAD, config.scale().threadNodes()));
+            }
+            if (modes.contains(LaunchMode.PROCESS)) {
+                groups.add(ScaleRuns.run(config.transport(), config.scale(), LaunchMode.PROCESS, config.scale().processNodes()));
+            }
+        }
+        List<ExampleSpecTimes.Times> specs = config.specRuns() == 0 ? List.of()
+                : ExampleSpecTimes.run(config.transport(), config.launchMode(), config.specRuns());
+        Long heapPerNode = null;
+        Long rssPerProcessNode = null;
+        if (config.memoryNodes() > 0) {
+            System.out.printf("memory on %s: %d thread nodes at a barrier%n", config.transport(), config.memoryNodes());
+            heapPerNode = NodeMemory.bytesPerNode(config.memoryNodes());
+            if (modes.contains(LaunchMode.PROCESS)) {
+                System.out.printf("memory on %s: %d process nodes at a barrier%n", config.transport(), NodeMemory.PROCESS_NODES);
+                OptionalLong rss = NodeMemory.residentBytesPerProcessNode();
+                rssPerProcessNode = rss.isPresent() ? rss.getAsLong() : null;
+            }
+        }
+        return new ScaleReport(groups, config.launchMode(), specs, idleCpu, config.memoryNodes(), heapPerNode,
+                rssPerProcessNode);
     }
 }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * The start-up samples of one benchmark run, in milliseconds, in the order measured: the first ran
  * in a JVM that had not run a spec before.
  *
- * @param toBodies from the {@code run} call until all three bodies had started
+ * @param toBodies from the {@code run} call until all bodies had started
  * @param wholeRun from the {@code run} call until it returned
  */
 record StartupStats(List<Long> toBodies, List<Long> wholeRun) {
@@ -42,7 +42,11 @@ record StartupStats(List<Long> toBodies, List<Long> wholeRun) {
         return median(wholeRun);
     }
 
-    private static long median(List<Long> values) {
+    /**
+     * @param values one or more values
+     * @return their median; of an even count, the mean of the middle two
+     */
+    static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
