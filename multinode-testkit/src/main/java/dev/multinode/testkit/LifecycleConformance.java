@@ -70,6 +70,28 @@ public interface LifecycleConformance extends ConformanceSuite {
     }
 
     /**
+     * A victim whose resources take a while to close still confirms its kill: the interrupted body
+     * must not release the node's endpoint while the receiver is closing them.
+     *
+     * @param mode the case's transport and launch mode
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    default void aKillWhoseResourcesCloseSlowlyIsStillConfirmed(Mode mode) {
+        mode.spec("node-a", "node-b").run(node -> {
+            node.closeOnStop(node.role(), (role, reason) -> {
+                long busyUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                while (System.nanoTime() - busyUntil < 0) {
+                    Thread.onSpinWait(); // a system that takes its time to stop, as real ones do
+                }
+            });
+            node.enterBarrier("registered");
+            node.runOn("node-a", () -> node.faults().restart("node-b"));
+            node.enterBarrier("restarted");
+        });
+    }
+
+    /**
      * A kill in thread mode closes the victim's resources as killed before it returns; in process
      * mode the victim's JVM dies of SIGKILL and no closer runs. A shutdown closes them as shut down,
      * the end of the run as run ended.

@@ -144,11 +144,22 @@ final class NodeLifecycle {
         return true;
     }
 
+    /**
+     * The endpoint is released only once the receiver ended: a kill's interrupt of the body must not
+     * cut the wait short while the receiver is still applying that kill and has yet to confirm it.
+     */
     private void stop(Thread receiverThread) {
         receiver.stop();
-        try {
-            receiverThread.join(JOIN_MILLIS);
-        } catch (InterruptedException e) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_MILLIS);
+        while (receiverThread.isAlive() && System.nanoTime() - deadline < 0) {
+            try {
+                receiverThread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         resources.release();
