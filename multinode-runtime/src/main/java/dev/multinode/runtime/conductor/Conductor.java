@@ -317,12 +317,17 @@ public final class Conductor implements Agent, FrameReceiver {
         if (node.phase.isDone() || node.removing || incarnation < node.incarnation) {
             return;
         }
+        died(node, description);
+    }
+
+    /** A death no fault asked for, or a restart whose new incarnation could not start: the run fails. */
+    void died(NodeState node, String description) {
         node.phase = Phase.DIED;
         node.detail = description;
         node.doneNanos = now;
-        events.record(EventKind.DIED, role, description);
+        events.record(EventKind.DIED, node.role, description);
         barriers.lost(node); // the death, not the barrier, is the root cause
-        abort(new RootCause(role, node.step, description, null, false));
+        abort(new RootCause(node.role, node.step, description, null, false));
     }
 
     /** A fault removed the node on purpose: it leaves the barrier set. */
@@ -349,15 +354,6 @@ public final class Conductor implements Agent, FrameReceiver {
     /** @return whether the run was aborted */
     boolean isAborted() {
         return rootCause != null;
-    }
-
-    /** A restarted node's new incarnation could not be started: that fails the run. */
-    void nodeFailedToStart(NodeState node, String description) {
-        node.phase = Phase.DIED;
-        node.detail = description;
-        node.doneNanos = now;
-        events.record(EventKind.DIED, node.role, description);
-        abort(new RootCause(node.role, node.step, description, null, false));
     }
 
     /** A restarted node came up after the abort: it is told so instead of starting its body. */

@@ -93,7 +93,7 @@ final class NodeRestarts {
 
     private void startFailed(NodeState victim, int incarnation, Throwable error) {
         if (victim.phase == Phase.DOWN && victim.incarnation == incarnation) {
-            conductor.nodeFailedToStart(victim, "incarnation " + incarnation + " of " + victim.role
+            conductor.died(victim, "incarnation " + incarnation + " of " + victim.role
                     + " could not be started: " + error);
             underway.remove(victim);
         }
