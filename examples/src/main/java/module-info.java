@@ -7,6 +7,10 @@ module dev.multinode.examples {
     requires transitive dev.multinode.api;
     // The specs program parses transport/launch modes with the testkit's Mode.
     requires dev.multinode.testkit;
+    // ZooKeeper's QuorumPeer, which the ZooKeeper spec starts, declares a SaslException. ZooKeeper
+    // itself is no module here: its jar and zookeeper-jute's share packages, which the module path
+    // refuses, so it stays on the class path, read as the unnamed module (see the pom).
+    requires java.security.sasl;
 
     exports dev.multinode.examples.cluster;
     exports dev.multinode.examples.cluster.codec;

@@ -19,7 +19,9 @@ enum ExampleSpec {
     /** {@link RestartRejoinSpec}. */
     RESTART_REJOIN("restart", "restart and rejoin", RestartRejoinSpec::run),
     /** {@link PausedOldestSpec}. */
-    PAUSED_OLDEST("pause", "paused oldest", PausedOldestSpec::run);
+    PAUSED_OLDEST("pause", "paused oldest", PausedOldestSpec::run),
+    /** {@link ZooKeeperPartitionSpec}: not in the program's default set (see {@link RunExampleSpecs}). */
+    ZOOKEEPER_PARTITION("zookeeper", "zookeeper partition", ZooKeeperPartitionSpec::run);
 
     private final String id;
     private final String title;
@@ -33,7 +35,7 @@ enum ExampleSpec {
 
     /**
      * @param list comma-separated ids ({@code sharding}, {@code pubsub}, {@code singleton}, {@code restart},
-     *             {@code pause})
+     *             {@code pause}, {@code zookeeper})
      * @return those specs, in the order given
      * @throws IllegalArgumentException naming an unknown id and the accepted ones
      */

@@ -13,7 +13,9 @@ import java.util.Locale;
  *       {@code inproc,chronicle,tcp} or {@code chronicle/thread}; default {@code multinode.transport},
  *       else {@code inproc}. Without a launch an entry takes {@code multinode.launch}, else its
  *       transport's default (threads for inproc, processes for chronicle and tcp);</li>
- *   <li>{@code specs.only}: which specs to run, some of {@code sharding,pubsub,singleton,restart,pause} (the default);</li>
+ *   <li>{@code specs.only}: which specs to run, some of {@code sharding,pubsub,singleton,restart,pause} (the default)
+ *       and {@code zookeeper}, a ZooKeeper ensemble's partition, left out of the default since it
+ *       needs the harness's fault relays (see {@link ZooKeeperPartitionSpec});</li>
  *   <li>{@code specs.runs}: how many times in a row each spec runs in each mode, default 1.</li>
  * </ul>
  * Exits with status 1 if any run failed, after printing why and where its run folder was kept.

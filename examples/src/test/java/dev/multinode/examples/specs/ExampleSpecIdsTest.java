@@ -13,12 +13,12 @@ class ExampleSpecIdsTest {
     void idsSelectSpecsInTheOrderGiven() {
         assertEquals(List.of(ExampleSpec.SINGLETON_FAILOVER, ExampleSpec.SHARDING_REBALANCE),
                 ExampleSpec.parseAll("singleton, sharding"));
-        assertEquals(List.of(ExampleSpec.values()), ExampleSpec.parseAll("sharding,pubsub,singleton,restart,pause"));
+        assertEquals(List.of(ExampleSpec.values()), ExampleSpec.parseAll("sharding,pubsub,singleton,restart,pause,zookeeper"));
     }
 
     @Test
     void anUnknownIdIsRefusedNamingTheAcceptedOnes() {
-        assertEquals("Unknown spec 'raft' in 'pubsub,raft': expected some of [sharding, pubsub, singleton, restart, pause]",
+        assertEquals("Unknown spec 'raft' in 'pubsub,raft': expected some of [sharding, pubsub, singleton, restart, pause, zookeeper]",
                 assertThrows(IllegalArgumentException.class, () -> ExampleSpec.parseAll("pubsub,raft")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> ExampleSpec.parseAll(","));
     }
