@@ -121,6 +121,11 @@ class ReportSelfTest {
             assertThat(nodes.get(i).get("durationMs").asLong()).isNotNegative();
             assertThat(nodes.get(i).get("log").asText()).isEqualTo(ROLES.get(i) + ".log");
         }
+        for (JsonNode node : nodes) {
+            assertThat(node.get("relayedBytesSent").asLong()).as("the spec opens no sockets of its own").isZero();
+            assertThat(node.get("relayedBytesReceived").asLong()).isZero();
+            assertThat(node.get("relayedConnectionsOpened").asLong()).isZero();
+        }
 
         JsonNode barriers = result.get("barriers");
         assertThat(barriers).extracting(barrier -> barrier.get("name").asText()).containsExactly("start", "sent", "together");
@@ -135,6 +140,8 @@ class ReportSelfTest {
         assertThat(barriers.get(2).get("passed").isNull()).isTrue();
         assertThat(barriers.get(1).get("framesInPhase").asLong()).isEqualTo(5);
         assertThat(barriers.get(0).get("framesInPhase").asLong()).isZero();
+        assertThat(barriers).extracting(barrier -> barrier.get("relayedBytesInPhase").asLong()).containsOnly(0L);
+        assertThat(barriers).extracting(barrier -> barrier.get("relayedConnectionsInPhase").asLong()).containsOnly(0L);
     }
 
     private static void checkMergedLog(Path folder) throws IOException {

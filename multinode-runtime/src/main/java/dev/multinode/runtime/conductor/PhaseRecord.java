@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param passed  when the barrier released the nodes
  * @param traffic frames sent, indexed [from participant][to participant]; index 0 is the conductor
  * @param dropped frames faults dropped on each link, at the sender or the receiver, indexed the same way
+ * @param relayedBytes the system's own bytes relays delivered on each link, indexed the same way
+ * @param relayedConnections the system's own connections through relays, [opener][other], indexed the same way
  */
-public record PhaseRecord(String barrier, Instant opened, Instant passed, long[][] traffic, long[][] dropped) {
+public record PhaseRecord(String barrier, Instant opened, Instant passed, long[][] traffic, long[][] dropped,
+                          long[][] relayedBytes, long[][] relayedConnections) {
 }

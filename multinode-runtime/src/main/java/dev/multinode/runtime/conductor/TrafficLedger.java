@@ -39,7 +39,8 @@ final class TrafficLedger {
 
     /** The barrier released its nodes: the phase is over and the next begins. */
     void barrierPassed(String barrier, Instant at) {
-        phases.add(new PhaseRecord(barrier, barrierOpened, at, sent, dropped));
+        phases.add(new PhaseRecord(barrier, barrierOpened, at, sent, dropped,
+                new long[participants][participants], new long[participants][participants]));
         newPhase();
     }
 
@@ -51,7 +52,8 @@ final class TrafficLedger {
      * @return every phase, in order
      */
     List<PhaseRecord> close(String openBarrier, Instant end) {
-        phases.add(new PhaseRecord(openBarrier, openBarrier == null ? end : barrierOpened, end, sent, dropped));
+        phases.add(new PhaseRecord(openBarrier, openBarrier == null ? end : barrierOpened, end, sent, dropped,
+                new long[participants][participants], new long[participants][participants]));
         return List.copyOf(phases);
     }
 

@@ -10,27 +10,24 @@ final class Band {
     final String label;
     final Instant from;
     final Instant to;
-    /** Frames sent, [from][to]; null for the start-up. */
-    final long[][] traffic;
-    final long[][] dropped;
+    /** What went over each link; null for the start-up. */
+    final LinkCounts counts;
     /** The barrier that ends the band, or null. */
     final String barrier;
     final Barriers.State state;
     /** When the first node arrived at the barrier, if the band is a single phase. */
     final Instant opened;
-    /** The links drawn, each as {from, to, frames sent, frames dropped by faults}. */
-    final List<long[]> links = new ArrayList<>();
+    /** The links drawn. */
+    final List<Link> links = new ArrayList<>();
     int hiddenLinks;
     double y;
     double height;
 
-    Band(String label, Instant from, Instant to, long[][] traffic, long[][] dropped, String barrier,
-         Barriers.State state, Instant opened) {
+    Band(String label, Instant from, Instant to, LinkCounts counts, String barrier, Barriers.State state, Instant opened) {
         this.label = label;
         this.from = from;
         this.to = to.isBefore(from) ? from : to;
-        this.traffic = traffic;
-        this.dropped = dropped;
+        this.counts = counts;
         this.barrier = barrier;
         this.state = state;
         this.opened = opened;

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
  * Cuts a run into the diagram's bands, one per phase (from one barrier to the next), each as tall as
@@ -44,7 +47,7 @@ final class BandLayout {
     private void cut(Instant start) {
         Instant bodies = run.bodiesStarted();
         if (bodies.isAfter(start)) {
-            bands.add(new Band("start-up", start, bodies, null, null, null, null, null));
+            bands.add(new Band("start-up", start, bodies, null, null, null, null));
         }
         List<PhaseRecord> phases = run.result().phases();
         int last = phases.size() - 1;
@@ -63,24 +66,11 @@ final class BandLayout {
     private Instant addBand(List<PhaseRecord> phases, int first, int end, Instant from) {
         PhaseRecord closing = phases.get(end);
         String label = first == end ? "phase " + (first + 1) : "phases " + (first + 1) + "\u2013" + (end + 1);
-        Band band = new Band(label, from, closing.passed(), sum(phases, first, end, PhaseRecord::traffic),
-                sum(phases, first, end, PhaseRecord::dropped), closing.barrier(),
-                closing.barrier() == null ? null : Barriers.state(run, end), first == end ? closing.opened() : null);
+        Band band = new Band(label, from, closing.passed(), LinkCounts.sum(phases, first, end, nodeCount + 1),
+                closing.barrier(), closing.barrier() == null ? null : Barriers.state(run, end),
+                first == end ? closing.opened() : null);
         bands.add(band);
         return band.to;
-    }
-
-    private long[][] sum(List<PhaseRecord> phases, int first, int last, Function<PhaseRecord, long[][]> counts) {
-        long[][] total = new long[nodeCount + 1][nodeCount + 1];
-        for (int p = first; p <= last; p++) {
-            long[][] traffic = counts.apply(phases.get(p));
-            for (int from = 0; from < total.length && from < traffic.length; from++) {
-                for (int to = 0; to < total.length && to < traffic[from].length; to++) {
-                    total[from][to] += traffic[from][to];
-                }
-            }
-        }
-        return total;
     }
 
     /** Band heights: a floor that fits the band's arrows, plus the square root of its share of the longest band. */
@@ -101,24 +91,44 @@ final class BandLayout {
 
     /**
      * The busiest links between nodes (participant 0, the conductor, sends the system under test
-     * nothing), each as {from, to, frames sent, frames dropped by faults}.
+     * nothing): the busiest by frames and the busiest by relayed bytes in turn, so that neither kind
+     * of traffic crowds the other out of the band.
      */
     private void pickLinks(Band band) {
-        if (band.traffic == null) {
+        if (band.counts == null) {
             return;
         }
-        List<long[]> all = new ArrayList<>();
+        List<Link> framed = new ArrayList<>();
+        List<Link> relayed = new ArrayList<>();
         for (int from = 1; from <= nodeCount; from++) {
             for (int to = 1; to <= nodeCount; to++) {
-                if (band.traffic[from][to] > 0 || band.dropped[from][to] > 0) {
-                    all.add(new long[] {from, to, band.traffic[from][to], band.dropped[from][to]});
+                Link link = band.counts.link(from, to);
+                if (link.framed()) {
+                    framed.add(link);
+                }
+                if (link.relayed()) {
+                    relayed.add(link);
                 }
             }
         }
-        all.sort(Comparator.comparingLong((long[] link) -> -(link[2] + link[3])));
-        List<long[]> shown = new ArrayList<>(all.subList(0, Math.min(MAX_LINKS_PER_BAND, all.size())));
-        shown.sort(Comparator.<long[]>comparingLong(link -> link[0]).thenComparingLong(link -> link[1]));
+        framed.sort(Comparator.comparingLong(link -> -(link.frames() + link.dropped())));
+        relayed.sort(Comparator.comparingLong((Link link) -> -link.relayedBytes())
+                .thenComparingLong(link -> -link.relayedConnections()));
+        Set<Link> shown = new LinkedHashSet<>();
+        Iterator<Link> byFrames = framed.iterator();
+        Iterator<Link> byBytes = relayed.iterator();
+        while (shown.size() < MAX_LINKS_PER_BAND && (byFrames.hasNext() || byBytes.hasNext())) {
+            if (byFrames.hasNext()) {
+                shown.add(byFrames.next());
+            }
+            if (byBytes.hasNext() && shown.size() < MAX_LINKS_PER_BAND) {
+                shown.add(byBytes.next());
+            }
+        }
+        Set<Link> all = new HashSet<>(framed);
+        all.addAll(relayed);
         band.links.addAll(shown);
+        band.links.sort(Comparator.comparingInt(Link::from).thenComparingInt(Link::to));
         band.hiddenLinks = all.size() - shown.size();
     }
 

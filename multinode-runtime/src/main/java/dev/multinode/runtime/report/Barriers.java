@@ -44,18 +44,4 @@ final class Barriers {
         String barrier = phases.get(phase).barrier();
         return root != null && ("barrier '" + barrier + "'").equals(root.where()) ? State.FAILED : State.NOT_PASSED;
     }
-
-    /**
-     * @param traffic frames sent, indexed [from participant][to participant]
-     * @return all of them
-     */
-    static long frames(long[][] traffic) {
-        long total = 0;
-        for (long[] row : traffic) {
-            for (long count : row) {
-                total += count;
-            }
-        }
-        return total;
-    }
 }

@@ -41,6 +41,7 @@ final class ResultJson {
         json.name("durationMs").value(millis(run.started(), run.ended()));
         json.name("passed").value(run.passed());
         rootCause(json, run.result().rootCause());
+        LinkCounts counts = LinkCounts.of(run);
         json.name("nodes").beginArray();
         for (NodeReport node : run.result().nodes()) {
             json.beginObject();
@@ -50,6 +51,7 @@ final class ResultJson {
             json.name("error").value(run.errorSummary(node));
             json.name("durationMs").value(node.durationMs());
             json.name("log").value(Files.exists(run.logOf(node.role())) ? node.role() + ".log" : null);
+            relayed(json, counts, run.roles().indexOf(node.role()) + 1);
             lifecycle(json, LifecycleRecord.of(run.events(), node.role()));
             json.endObject();
         }
@@ -82,6 +84,16 @@ final class ResultJson {
             json.beginObject().name("at").value(change.at().toString()).name("text").value(change.text()).endObject();
         }
         json.endArray();
+    }
+
+    /**
+     * The system's own traffic through relays to and from a node over the whole run: 0 when nothing
+     * was relayed, so that consumers need not tell a missing member from none.
+     */
+    private static void relayed(JsonWriter json, LinkCounts counts, int participant) {
+        json.name("relayedBytesSent").value(LinkCounts.from(counts.relayedBytes(), participant));
+        json.name("relayedBytesReceived").value(LinkCounts.to(counts.relayedBytes(), participant));
+        json.name("relayedConnectionsOpened").value(LinkCounts.from(counts.relayedConnections(), participant));
     }
 
     private static void rootCause(JsonWriter json, RootCause root) {
@@ -118,8 +130,10 @@ final class ResultJson {
             json.name("opened").value(phase.opened().toString());
             json.name("passed").value(state == Barriers.State.PASSED ? phase.passed().toString() : null);
             json.name("durationMs").value(millis(phase.opened(), phase.passed()));
-            json.name("framesInPhase").value(Barriers.frames(phase.traffic()));
-            json.name("framesDroppedInPhase").value(Barriers.frames(phase.dropped()));
+            json.name("framesInPhase").value(LinkCounts.total(phase.traffic()));
+            json.name("framesDroppedInPhase").value(LinkCounts.total(phase.dropped()));
+            json.name("relayedBytesInPhase").value(LinkCounts.total(phase.relayedBytes()));
+            json.name("relayedConnectionsInPhase").value(LinkCounts.total(phase.relayedConnections()));
             json.endObject();
         }
         json.endArray();

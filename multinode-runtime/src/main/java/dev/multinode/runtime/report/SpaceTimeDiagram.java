@@ -16,7 +16,8 @@ import java.util.Locale;
  * The space-time diagram of a run as inline SVG under a row of lane names that stays in view while
  * the diagram scrolls: time runs down, one vertical lane per node, through the
  * {@linkplain BandLayout bands} of the run's phases. A band shows the frames each node sent each other during the phase as one arrow per link,
- * labelled with the count; a barrier is a line across the lanes where it released its nodes, over
+ * labelled with the count and, in another colour, the bytes and connections of the system's own
+ * sockets that relays carried on the link (a link with only those is a dashed arrow); a barrier is a line across the lanes where it released its nodes, over
  * a shaded strip from the first node's arrival. The {@linkplain Lanes lanes} show restarts and
  * pauses; lifecycle events, clock changes, faults and deaths sit on their lane at their time; the
  * root cause is marked in red.
@@ -72,6 +73,9 @@ final class SpaceTimeDiagram {
                 + "\" viewBox=\"0 0 " + width + " " + height + "\" role=\"img\" aria-label=\"space-time diagram of the run\">\n"
                 + "<defs><marker id=\"head\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\""
                 + " orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"head\"/></marker>"
+                + "<marker id=\"relayed-head\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\""
+                + " markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"head relayed\"/>"
+                + "</marker>"
                 + "<pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
                 + " patternTransform=\"rotate(45)\"><rect class=\"hatch-ground\" width=\"6\" height=\"6\"/>"
                 + "<line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n"
@@ -82,7 +86,7 @@ final class SpaceTimeDiagram {
         double right = LEFT + LANE * roles.size();
         for (int i = 0; i < bands.size(); i++) {
             Band band = bands.get(i);
-            String css = band.traffic == null ? "startup" : i % 2 == 0 ? "band-even" : "band-odd";
+            String css = band.counts == null ? "startup" : i % 2 == 0 ? "band-even" : "band-odd";
             svg.append("<g class=\"band\" data-phase=\"").append(Html.escape(band.label)).append("\">");
             svg.rect(0, band.y, right + LABELS, band.height, css, null);
             if (band.opened != null && band.barrier != null) {
@@ -97,7 +101,7 @@ final class SpaceTimeDiagram {
             svg.append("</g>\n");
             if (band.barrier != null) {
                 drawBarrier(band, right);
-            } else if (band.traffic != null) {
+            } else if (band.counts != null) {
                 labels.add(new Label(band.y + band.height - 4, band.label + ": " + frames(band) + ", run ends",
                         null, "phase"));
             }
@@ -127,40 +131,50 @@ final class SpaceTimeDiagram {
         for (Band band : bands) {
             int n = band.links.size();
             for (int k = 0; k < n; k++) {
-                long[] link = band.links.get(k);
-                String from = roles.get((int) link[0] - 1);
-                String to = roles.get((int) link[1] - 1);
-                double y = band.y + (k + 1) * band.height / (n + 1);
-                double x1 = laneX((int) link[0] - 1);
-                double x2 = laneX((int) link[1] - 1);
-                String count = link[3] == 0 ? Long.toString(link[2])
-                        : (link[2] == 0 ? "" : link[2] + " \u00b7 ") + "\u2717" + link[3];
-                String title = band.label + ": " + from + " \u2192 " + to + ": " + link[2] + " frames sent"
-                        + (link[3] == 0 ? "" : ", " + link[3] + " dropped by faults");
-                svg.append("<g class=\"msg").append(link[2] == 0 ? " all-dropped" : link[3] > 0 ? " some-dropped" : "")
-                        .append("\" data-from=\"").append(Html.escape(from)).append("\" data-to=\"")
-                        .append(Html.escape(to)).append("\"><title>").append(Html.escape(title)).append("</title>");
-                if (x1 == x2) {
-                    svg.append("<text class=\"count\" x=\"").append(fmt(x1 + 6)).append("\" y=\"").append(fmt(y + 4))
-                            .append("\">\u21ba ").append(count).append("</text>");
-                } else {
-                    double direction = Math.signum(x2 - x1);
-                    double width = Math.min(4, 1 + Math.log10(Math.max(1, link[2])));
-                    svg.append("<line x1=\"").append(fmt(x1 + 5 * direction)).append("\" y1=\"").append(fmt(y - 5))
-                            .append("\" x2=\"").append(fmt(x2 - 5 * direction)).append("\" y2=\"").append(fmt(y + 5))
-                            .append("\" stroke-width=\"").append(fmt(width)).append("\" marker-end=\"url(#head)\"/>");
-                    // halfway to the next lane, so that no count sits on a lane the arrow crosses
-                    double share = Math.min(0.5, LANE / 2.0 / Math.abs(x2 - x1));
-                    svg.append("<text class=\"count\" x=\"").append(fmt(x1 + share * (x2 - x1))).append("\" y=\"")
-                            .append(fmt(y - 8 + share * 10)).append("\" text-anchor=\"middle\">").append(count).append("</text>");
-                }
-                svg.append("</g>\n");
+                drawLink(band, band.links.get(k), band.y + (k + 1) * band.height / (n + 1));
             }
             if (band.hiddenLinks > 0) {
                 labels.add(new Label(band.y + band.height / 2, "+" + band.hiddenLinks + " quieter links not drawn",
                         null, "phase"));
             }
         }
+    }
+
+    /** One link as an arrow labelled with its frames and, set apart, the system's own bytes relayed on it. */
+    private void drawLink(Band band, Link link, double y) {
+        String from = roles.get(link.from() - 1);
+        String to = roles.get(link.to() - 1);
+        double x1 = laneX(link.from() - 1);
+        double x2 = laneX(link.to() - 1);
+        String frames = link.framesText();
+        String relayed = link.relayedText();
+        String count = Html.escape(frames) + (frames.isEmpty() || relayed.isEmpty() ? "" : " \u00b7 ")
+                + (relayed.isEmpty() ? "" : "<tspan class=\"relayed\">" + Html.escape(relayed) + "</tspan>");
+        String title = band.label + ": " + from + " \u2192 " + to + ": " + link.frames() + " frames sent"
+                + (link.dropped() == 0 ? "" : ", " + link.dropped() + " dropped by faults")
+                + (link.relayed() ? ", " + link.relayedBytes() + " bytes relayed" : "")
+                + (link.relayedConnections() == 0 ? "" : " on " + link.relayedConnections()
+                + (link.relayedConnections() == 1 ? " connection " : " connections ") + from + " opened");
+        String css = link.frames() == 0 && link.dropped() > 0 ? " all-dropped" : link.dropped() > 0 ? " some-dropped" : "";
+        svg.append("<g class=\"msg").append(css).append(link.relayed() ? link.framed() ? " relayed" : " relayed-only" : "")
+                .append("\" data-from=\"").append(Html.escape(from)).append("\" data-to=\"")
+                .append(Html.escape(to)).append("\"><title>").append(Html.escape(title)).append("</title>");
+        if (x1 == x2) {
+            svg.append("<text class=\"count\" x=\"").append(fmt(x1 + 6)).append("\" y=\"").append(fmt(y + 4))
+                    .append("\">\u21ba ").append(count).append("</text>");
+        } else {
+            double direction = Math.signum(x2 - x1);
+            double width = Math.min(4, 1 + Math.log10(Math.max(1, link.frames())));
+            svg.append("<line x1=\"").append(fmt(x1 + 5 * direction)).append("\" y1=\"").append(fmt(y - 5))
+                    .append("\" x2=\"").append(fmt(x2 - 5 * direction)).append("\" y2=\"").append(fmt(y + 5))
+                    .append("\" stroke-width=\"").append(fmt(width)).append("\" marker-end=\"url(#")
+                    .append(link.framed() ? "head" : "relayed-head").append(")\"/>");
+            // halfway to the next lane, so that no count sits on a lane the arrow crosses
+            double share = Math.min(0.5, LANE / 2.0 / Math.abs(x2 - x1));
+            svg.append("<text class=\"count\" x=\"").append(fmt(x1 + share * (x2 - x1))).append("\" y=\"")
+                    .append(fmt(y - 8 + share * 10)).append("\" text-anchor=\"middle\">").append(count).append("</text>");
+        }
+        svg.append("</g>\n");
     }
 
     private void drawEvents() {
@@ -256,9 +270,10 @@ final class SpaceTimeDiagram {
     }
 
     private static String frames(Band band) {
-        long total = Barriers.frames(band.traffic);
-        long dropped = Barriers.frames(band.dropped);
-        return total + (total == 1 ? " frame" : " frames") + (dropped == 0 ? "" : ", " + dropped + " dropped");
+        long total = LinkCounts.total(band.counts.frames());
+        long dropped = LinkCounts.total(band.counts.dropped());
+        return total + (total == 1 ? " frame" : " frames") + (dropped == 0 ? "" : ", " + dropped + " dropped")
+                + (band.counts.relayed() ? ", " + ByteSize.compact(LinkCounts.total(band.counts.relayedBytes())) + " relayed" : "");
     }
 
     private static String stateCss(Barriers.State state) {

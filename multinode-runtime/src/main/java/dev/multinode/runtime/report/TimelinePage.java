@@ -57,6 +57,8 @@ final class TimelinePage {
             .msg line{stroke:#6b7280}.head{fill:#6b7280}
             .msg .count{font-size:10px;fill:#111827;paint-order:stroke;stroke:#fff;stroke-width:3px}
             .msg.dim{opacity:.1}.msg.some-dropped .count{fill:#b91c1c}.msg.all-dropped line{stroke:#dc2626;stroke-dasharray:4 3}
+            .msg .relayed{fill:#0f766e;font-style:italic}.head.relayed{fill:#0d9488}
+            .msg.relayed-only line{stroke:#0d9488;stroke-dasharray:5 3}
             .axis{fill:#6b7280}.axis.time{font-size:10px}
             .dot{fill:#9ca3af}.ev-passed .dot{fill:#16a34a}.square{fill:#9ca3af}
             .cross{stroke:#dc2626;stroke-width:3;fill:none}.ev-removed .cross{stroke:#111827}
@@ -94,10 +96,13 @@ final class TimelinePage {
             """;
 
     private final RunRecord run;
+    /** Whether the system's own sockets went through relays: a run without relays keeps the page as it was. */
+    private final boolean relayed;
     private final StringBuilder html = new StringBuilder(128 * 1024);
 
     private TimelinePage(RunRecord run) {
         this.run = run;
+        this.relayed = LinkCounts.of(run).relayed();
     }
 
     static String of(RunRecord run) {
@@ -117,6 +122,8 @@ final class TimelinePage {
                 .append(legend("#93c5fd", "\u2588", "nodes waiting at a barrier"))
                 .append(legend("#6b7280", "\u2192 n", "frames sent in the phase"))
                 .append(legend("#b91c1c", "\u2717n", "dropped by faults"))
+                .append(relayed ? legend("#0f766e", "\u21e2 KB, n conn", "relayed bytes (system's own sockets), connections opened")
+                        : "")
                 .append(legend("#16a34a", "\u25cf", "body passed")).append(legend("#9ca3af", "\u25a0", "cancelled"))
                 .append(legend("#dc2626", "\u2716", "failed or died")).append(legend("#111827", "\u2716", "killed by a fault"))
                 .append(legend("#f59e0b", "\u25c6", "fault")).append(legend("#dc2626", "\u25ef", "root cause"))
@@ -195,7 +202,8 @@ final class TimelinePage {
         List<PhaseRecord> phases = run.result().phases();
         html.append("<section><h2>Phases and barriers</h2>\n<table><tr><th>#</th><th>ends at barrier</th><th>outcome</th>")
                 .append("<th>first arrival</th><th>released</th><th>waited</th><th>frames in phase</th>")
-                .append("<th>dropped by faults</th></tr>\n");
+                .append("<th>dropped by faults</th>")
+                .append(relayed ? "<th>relayed bytes</th><th>relayed connections</th>" : "").append("</tr>\n");
         Instant start = run.started();
         for (int i = 0; i < phases.size() && i < MAX_ROWS; i++) {
             PhaseRecord phase = phases.get(i);
@@ -207,8 +215,14 @@ final class TimelinePage {
                     .append(state == null ? "" : since(start, phase.opened())).append("</td><td class=\"num\">")
                     .append(state == Barriers.State.PASSED ? since(start, phase.passed()) : "").append("</td><td class=\"num\">")
                     .append(state == null ? "" : Duration.between(phase.opened(), phase.passed()).toMillis() + " ms")
-                    .append("</td><td class=\"num\">").append(Barriers.frames(phase.traffic())).append("</td><td class=\"num\">")
-                    .append(Barriers.frames(phase.dropped())).append("</td></tr>\n");
+                    .append("</td><td class=\"num\">").append(LinkCounts.total(phase.traffic())).append("</td><td class=\"num\">")
+                    .append(LinkCounts.total(phase.dropped())).append("</td>");
+            if (relayed) {
+                long bytes = LinkCounts.total(phase.relayedBytes());
+                html.append("<td class=\"num\" title=\"").append(bytes).append(" bytes\">").append(ByteSize.compact(bytes))
+                        .append("</td><td class=\"num\">").append(LinkCounts.total(phase.relayedConnections())).append("</td>");
+            }
+            html.append("</tr>\n");
         }
         html.append("</table>");
         if (phases.size() > MAX_ROWS) {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A passing run written by hand, as the conductor would record it: node-b restarted twice, node-c
- * paused and resumed, then paused to the run's end, node-a's clock skewed.
+ * paused and resumed, then paused to the run's end, node-a's clock skewed. Without frames or relays,
+ * unless {@link #relayed} asks for them.
  */
 final class LifecycleRun {
 
@@ -65,13 +66,46 @@ final class LifecycleRun {
      * @return a passing run of {@link #ROLES} with those events, one barrier 'done' at +1 s
      */
     static RunRecord record(Path folder, List<RunEvents.Event> events) {
-        long[][] none = new long[ROLES.size() + 1][ROLES.size() + 1];
-        List<PhaseRecord> phases = List.of(new PhaseRecord("done", at(950), at(1000), none, none),
-                new PhaseRecord(null, at(1010), at(1010), none, none));
+        long[][] none = counts();
+        return record(folder, events, List.of(new PhaseRecord("done", at(950), at(1000), none, none, none, none),
+                new PhaseRecord(null, at(1010), at(1010), none, none, none, none)));
+    }
+
+    /**
+     * The run with the system's own sockets through relays: up to 'done' node-a sent node-b 5 frames
+     * and, on 2 connections it opened to node-b, 12,600 bytes that node-b answered with 1,500 (no
+     * frames back); after 'done' node-a relayed 100 bytes more.
+     *
+     * @param folder the run's folder
+     * @return the run
+     */
+    static RunRecord relayed(Path folder) {
+        int a = 1;
+        int b = 2;
+        long[][] frames = counts();
+        frames[a][b] = 5;
+        long[][] bytes = counts();
+        bytes[a][b] = 12_600;
+        bytes[b][a] = 1_500;
+        long[][] connections = counts();
+        connections[a][b] = 2;
+        long[][] lastBytes = counts();
+        lastBytes[a][b] = 100;
+        return record(folder, events(), List.of(
+                new PhaseRecord("done", at(950), at(1000), frames, counts(), bytes, connections),
+                new PhaseRecord(null, at(1010), at(1010), counts(), counts(), lastBytes, counts())));
+    }
+
+    private static RunRecord record(Path folder, List<RunEvents.Event> events, List<PhaseRecord> phases) {
         List<NodeReport> nodes = ROLES.stream()
                 .map(role -> new NodeReport(role, NodeEnding.PASSED, null, "after barrier 'done'", null, 980)).toList();
         return new RunRecord("dev.example.LifecycleSpec", "restarts", "run-1", folder, ROLES, "inproc", "thread", 42,
                 T0, at(1010), new ConductorResult(null, nodes, phases, List.of()), events, Map.of());
+    }
+
+    /** @return a matrix of zero counts for the run's participants, [from][to] */
+    private static long[][] counts() {
+        return new long[ROLES.size() + 1][ROLES.size() + 1];
     }
 
     static Instant at(long millis) {

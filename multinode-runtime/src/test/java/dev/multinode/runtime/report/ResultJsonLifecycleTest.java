@@ -10,9 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** result.json tells each node's incarnations, restarts, pauses and clock changes. */
 class ResultJsonLifecycleTest {
 
-    /** A node's members between its role and its lifecycle, the same for each node of the run. */
+    /**
+     * A node's members between its role and its lifecycle, the same for each node of the run: the
+     * relay counts are there although nothing was relayed.
+     */
     private static final String OTHER_MEMBERS = ",\"outcome\": \"passed\",\"where\": \"after barrier 'done'\","
-            + "\"error\": null,\"durationMs\": 980,\"log\": null,";
+            + "\"error\": null,\"durationMs\": 980,\"log\": null,"
+            + "\"relayedBytesSent\": 0,\"relayedBytesReceived\": 0,\"relayedConnectionsOpened\": 0,";
 
     @TempDir
     Path folder;
