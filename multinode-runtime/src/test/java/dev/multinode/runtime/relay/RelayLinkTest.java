@@ -6,6 +6,7 @@ import static dev.multinode.runtime.relay.RelaySockets.client;
 import static dev.multinode.runtime.relay.RelaySockets.ends;
 import static dev.multinode.runtime.relay.RelaySockets.receive;
 import static dev.multinode.runtime.relay.RelaySockets.send;
+import static dev.multinode.runtime.relay.RelaySockets.settledCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,8 +56,8 @@ class RelayLinkTest {
                     assertThat(receive(client, 6)).isEqualTo("ping-" + (i % 10));
                 }
             }
-            assertThat(hub.bytes(PEER, Flow.OUT)).isEqualTo(600);
-            assertThat(hub.bytes(PEER, Flow.IN)).isEqualTo(600);
+            assertThat(settledCount(() -> hub.bytes(PEER, Flow.OUT), 600)).isEqualTo(600);
+            assertThat(settledCount(() -> hub.bytes(PEER, Flow.IN), 600)).isEqualTo(600);
             assertThat(hub.connections(PEER)).isEqualTo(1);
             assertThat(hub.bytes(1, Flow.OUT)).isZero();
             echoing.join(RelaySockets.ARRIVAL_MILLIS);

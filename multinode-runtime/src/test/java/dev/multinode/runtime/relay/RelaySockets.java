@@ -12,6 +12,9 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * Blocking loopback sockets for the relay tests: a target the test accepts on by hand, so that it
@@ -110,6 +113,22 @@ final class RelaySockets implements AutoCloseable {
         } catch (SocketException reset) {
             return true;
         }
+    }
+
+    /**
+     * The relay counts bytes just after it wrote them, so a reader may see them first: the count is
+     * polled until it shows {@code expected} or the arrival wait ends.
+     *
+     * @return the last count seen
+     */
+    static long settledCount(LongSupplier count, long expected) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ARRIVAL_MILLIS);
+        long seen = count.getAsLong();
+        while (seen != expected && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            seen = count.getAsLong();
+        }
+        return seen;
     }
 
     @Override
