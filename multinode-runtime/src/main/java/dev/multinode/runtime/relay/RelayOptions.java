@@ -19,7 +19,7 @@ public record RelayOptions(NanoClock clock, int spinSelects, int chunkSize, Cons
     /** A few tens of microseconds of spinning: about the time a loopback peer needs to answer. */
     static final int DEFAULT_SPIN_SELECTS = 200;
     /** Large enough that a bulk transfer costs few system calls per byte. */
-    static final int DEFAULT_CHUNK_SIZE = 128 * 1024;
+    static final int DEFAULT_CHUNK_SIZE = 256 * 1024;
 
     /** Checks the values. */
     public RelayOptions {
