@@ -2,6 +2,7 @@ package dev.multinode.runtime.relay;
 
 import static dev.multinode.runtime.relay.RelaySockets.LOOPBACK;
 import static dev.multinode.runtime.relay.RelaySockets.assertNothingArrives;
+import static dev.multinode.runtime.relay.RelaySockets.assertRefusedAtOnce;
 import static dev.multinode.runtime.relay.RelaySockets.client;
 import static dev.multinode.runtime.relay.RelaySockets.ends;
 import static dev.multinode.runtime.relay.RelaySockets.receive;
@@ -16,10 +17,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A link relay on loopback: bytes both ways, holds, half-close, a target gone, resets and closing. */
@@ -27,21 +25,11 @@ class RelayLinkTest {
 
     private static final int PEER = 2;
 
-    private final CopyOnWriteArrayList<String> notices = new CopyOnWriteArrayList<>();
-    private RelayHub hub;
-    private RelaySockets sockets;
 
-    @BeforeEach
-    void start() throws IOException {
-        hub = new RelayHub("node-a", 4, LOOPBACK, RelayOptions.defaults().withNotices(notices::add));
-        sockets = new RelaySockets();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        hub.close();
-        sockets.close();
-    }
+    @AutoClose
+    private final RelayFixture fixture = new RelayFixture("node-a", 4, RelayOptions.defaults());
+    private final RelayHub hub = fixture.hub();
+    private final RelaySockets sockets = fixture.sockets();
 
     @Test
     void bytesFlowBothWaysToAnEchoServer() throws Exception {
@@ -160,12 +148,7 @@ class RelayLinkTest {
         try (ServerSocket closed = new ServerSocket(0, 1, LOOPBACK)) {
             gone = new InetSocketAddress(LOOPBACK, closed.getLocalPort());
         }
-        InetSocketAddress relay = hub.openLink(PEER, "db", gone);
-        try (Socket client = client(relay)) {
-            assertThat(ends(client)).as("closed within " + RelaySockets.ARRIVAL_MILLIS + " ms").isTrue();
-        } catch (SocketException resetWhileConnecting) {
-            // the relay's reset came before the client's connect returned: closed at once indeed
-        }
+        assertRefusedAtOnce(hub.openLink(PEER, "db", gone));
         assertThat(hub.connections(PEER)).isEqualTo(1);
     }
 
@@ -181,12 +164,7 @@ class RelayLinkTest {
             assertThat(receive(old.far(), 5)).isEqualTo("still");
 
             hub.disconnectOutgoing(PEER);
-            assertThat(ends(old.client())).isTrue();
-            assertThat(ends(old.far())).isTrue();
-        }
-        try (RelaySockets.Ends fresh = sockets.connect(relay)) {
-            send(fresh.client(), "again");
-            assertThat(receive(fresh.far(), 5)).isEqualTo("again");
+            fixture.assertResetAndReconnects(old, relay);
         }
         assertThat(hub.connections(PEER)).isEqualTo(2);
     }
@@ -205,7 +183,7 @@ class RelayLinkTest {
         }
         assertThatThrownBy(() -> hub.hold(PEER, Flow.OUT, true)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
-        assertThat(notices).isEmpty();
+        assertThat(fixture.notices()).isEmpty();
     }
 
     @Test

@@ -2,8 +2,7 @@ package dev.multinode.runtime.relay;
 
 import static dev.multinode.runtime.relay.RelaySockets.LOOPBACK;
 import static dev.multinode.runtime.relay.RelaySockets.assertNothingArrives;
-import static dev.multinode.runtime.relay.RelaySockets.client;
-import static dev.multinode.runtime.relay.RelaySockets.ends;
+import static dev.multinode.runtime.relay.RelaySockets.assertRefusedAtOnce;
 import static dev.multinode.runtime.relay.RelaySockets.receive;
 import static dev.multinode.runtime.relay.RelaySockets.send;
 import static dev.multinode.runtime.relay.RelaySockets.settledCount;
@@ -11,10 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A shared relay: a connection's flows belong to its origin, an unknown origin is refused, resets. */
@@ -22,21 +18,11 @@ class RelaySharedTest {
 
     private static final int ORIGIN = 3;
 
-    private final CopyOnWriteArrayList<String> notices = new CopyOnWriteArrayList<>();
-    private RelayHub hub;
-    private RelaySockets sockets;
 
-    @BeforeEach
-    void start() throws IOException {
-        hub = new RelayHub("node-c", 4, LOOPBACK, RelayOptions.defaults().withNotices(notices::add));
-        sockets = new RelaySockets();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        hub.close();
-        sockets.close();
-    }
+    @AutoClose
+    private final RelayFixture fixture = new RelayFixture("node-c", 4, RelayOptions.defaults());
+    private final RelayHub hub = fixture.hub();
+    private final RelaySockets sockets = fixture.sockets();
 
     @Test
     void bytesFromThePeerAreInAndBytesToItOut() throws IOException {
@@ -64,13 +50,9 @@ class RelaySharedTest {
     @Test
     void aConnectionOfUnknownOriginIsClosedAndReported() throws IOException {
         InetSocketAddress relay = hub.openShared("zk", sockets.target(), accepted -> -1);
-        int clientPort;
-        try (Socket client = client(relay)) {
-            clientPort = client.getLocalPort();
-            assertThat(ends(client)).isTrue();
-        }
+        int clientPort = assertRefusedAtOnce(relay);
         assertThat(sockets.targetAcceptsNothing()).isTrue();
-        assertThat(notices).singleElement().asString().contains("unknown").contains(":" + clientPort);
+        assertThat(fixture.notices()).singleElement().asString().contains("unknown").contains(":" + clientPort);
     }
 
     @Test
@@ -83,12 +65,7 @@ class RelaySharedTest {
             assertThat(receive(old.far(), 5)).isEqualTo("alive");
 
             hub.disconnectIncoming(ORIGIN);
-            assertThat(ends(old.client())).isTrue();
-            assertThat(ends(old.far())).isTrue();
-        }
-        try (RelaySockets.Ends fresh = sockets.connect(relay)) {
-            send(fresh.client(), "back");
-            assertThat(receive(fresh.far(), 4)).isEqualTo("back");
+            fixture.assertResetAndReconnects(old, relay);
         }
     }
 }

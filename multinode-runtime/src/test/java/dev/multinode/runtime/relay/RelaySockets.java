@@ -77,6 +77,28 @@ final class RelaySockets implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Connects to a relay that must refuse the connection at once: a reset during the connect, or an
+     * end of stream right after it.
+     *
+     * @return the client's port, as the relay saw it
+     */
+    static int assertRefusedAtOnce(InetSocketAddress relay) throws IOException {
+        try (Socket client = new Socket()) {
+            // bound first, so that the port is known even if the reset cuts the connect short
+            client.bind(new InetSocketAddress(LOOPBACK, 0));
+            int port = client.getLocalPort();
+            try {
+                client.connect(relay, ARRIVAL_MILLIS);
+                client.setSoTimeout(ARRIVAL_MILLIS);
+            } catch (SocketException resetWhileConnecting) {
+                return port;
+            }
+            assertThat(ends(client)).as("closed within " + ARRIVAL_MILLIS + " ms").isTrue();
+            return port;
+        }
+    }
+
     static void send(Socket socket, String text) throws IOException {
         socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();

@@ -1,6 +1,5 @@
 package dev.multinode.runtime.relay;
 
-import static dev.multinode.runtime.relay.RelaySockets.LOOPBACK;
 import static dev.multinode.runtime.relay.RelaySockets.assertNothingArrives;
 import static dev.multinode.runtime.relay.RelaySockets.receive;
 import static dev.multinode.runtime.relay.RelaySockets.send;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,22 +23,19 @@ class RelayTimingTest {
     private static final Duration DELAY = Duration.ofMillis(100);
 
     private final FakeNanoClock clock = new FakeNanoClock();
-    private RelayHub hub;
-    private RelaySockets sockets;
+    @AutoClose
+    private final RelayFixture fixture = new RelayFixture("node-b", 3, RelayOptions.defaults().withClock(clock));
+    private final RelayHub hub = fixture.hub();
     private RelaySockets.Ends ends;
 
     @BeforeEach
-    void start() throws IOException {
-        hub = new RelayHub("node-b", 3, LOOPBACK, RelayOptions.defaults().withClock(clock));
-        sockets = new RelaySockets();
-        ends = sockets.connect(hub.openLink(PEER, "db", sockets.target()));
+    void connect() throws IOException {
+        ends = fixture.sockets().connect(hub.openLink(PEER, "db", fixture.sockets().target()));
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void disconnect() throws IOException {
         ends.close();
-        hub.close();
-        sockets.close();
     }
 
     private void advance(Duration by) {
