@@ -76,6 +76,10 @@ final class Connection {
 
     /** Handles a ready key of this connection. */
     void onReady(SelectionKey key, long now) {
+        if (closed) {
+            // reset by its other key's event of the same select
+            return;
+        }
         try {
             if (!connected) {
                 if (key == targetKey && key.isConnectable() && target.finishConnect()) {

@@ -6,8 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
@@ -38,7 +38,7 @@ public final class RelayHub implements AutoCloseable {
     private final RelayCounters counters;
     private final RelayLoop loop;
     private final Thread thread;
-    private final Map<String, Opened> opened = new ConcurrentHashMap<>();
+    private final Map<String, Opened> opened = new HashMap<>();
 
     /** A relay opened, as its callers see it. */
     private record Opened(Listener listener, InetSocketAddress address) {

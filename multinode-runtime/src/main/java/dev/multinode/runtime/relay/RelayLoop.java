@@ -117,7 +117,7 @@ final class RelayLoop implements Runnable {
                     idleSelects = 0;
                 }
             }
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException | RuntimeException e) {
             notices.accept("relay of " + name + " failed, its connections are reset: " + e);
         } finally {
             running = false;
