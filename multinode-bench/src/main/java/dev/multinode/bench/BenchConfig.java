@@ -141,7 +141,8 @@ record BenchConfig(String transport, String launch, PingPongPlan pingPong, int b
                 : LaunchMode.valueOf(launch.toUpperCase(Locale.ROOT));
     }
 
-    private static int integer(Properties properties, String key, int fallback) {
+    /** @return the integer property, {@code _} allowed as a separator, or the fallback if unset */
+    static int integer(Properties properties, String key, int fallback) {
         String value = properties.getProperty(key);
         if (value == null) {
             return fallback;

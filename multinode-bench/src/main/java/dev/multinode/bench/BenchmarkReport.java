@@ -21,10 +21,11 @@ import java.util.Locale;
  * @param pause           the pause calls, or null if none were timed
  * @param resume          the resume calls, or null if none were timed
  * @param scale           the scale rows, example specs and costs
+ * @param relay           the relay's rows
  */
 record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness, String rawDescription,
                        LatencyStats raw, LatencyStats barrier, StartupStats startup, LatencyStats restart,
-                       LatencyStats pause, LatencyStats resume, ScaleReport scale) {
+                       LatencyStats pause, LatencyStats resume, ScaleReport scale, RelayReport relay) {
 
     /** @return the results as a readable table with the targets' verdicts */
     String table() {
@@ -84,6 +85,7 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
             pauseOrResume(text, "resume", resume);
         }
         text.append(scale.table());
+        text.append(relay.table());
         return text.toString();
     }
 
@@ -99,7 +101,8 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         return met ? "met" : "MISSED";
     }
 
-    private static void row(StringBuilder text, String name, LatencyStats stats) {
+    /** Appends one latency row in µs. */
+    static void row(StringBuilder text, String name, LatencyStats stats) {
         text.append(String.format(Locale.ROOT, "%-34s %9d %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f%n", name, stats.count(),
                 stats.min() / 1e3, stats.median() / 1e3, stats.p90() / 1e3, stats.p99() / 1e3, stats.p999() / 1e3,
                 stats.max() / 1e3));
@@ -113,7 +116,8 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static double ratio(long harness, long raw) {
+    /** @return {@code harness / raw}, with a raw of at least 1 */
+    static double ratio(long harness, long raw) {
         return (double) harness / Math.max(1, raw);
     }
 
@@ -151,6 +155,7 @@ record BenchmarkReport(BenchConfig config, Targets targets, LatencyStats harness
         json.append(String.format(Locale.ROOT, "  \"resume\": %s,%n", resume == null ? "null"
                 : "{\"warmup\": " + config.pauseWarmup() + ", " + resume.jsonMembers() + "}"));
         json.append("  ").append(scale.jsonMembers()).append(",\n");
+        json.append("  \"relay\": {").append(relay.jsonMembers()).append("},\n");
         json.append(String.format(Locale.ROOT, "  \"targets\": {\"ratioMedian\": %.1f, \"barrierMedianNs\": %s, \"startupMedianMs\": %s, "
                 + "\"restartMedianMs\": %s, \"pauseResumeMs\": %s}%n", targets.ratio(), orNull(targets.barrierMedianNanos()),
                 orNull(targets.startupMillis()), orNull(targets.restartMillis()), orNull(targets.pauseResumeMillis())));

@@ -26,7 +26,9 @@ import org.HdrHistogram.Histogram;
  * pairs; a count of 0 skips restarts or pauses); the folder from {@code bench.outputDir};
  * {@code bench.tcp.blockingBaseline=true} makes the {@code tcp} baseline use blocking sockets,
  * {@code bench.tcp.oneWayBaseline=true} a one-way connection per direction. Every run also
- * measures the CPU a 3-node thread run uses while it waits at a barrier ({@link IdleCpu}).
+ * measures the CPU a 3-node thread run uses while it waits at a barrier ({@link IdleCpu}), and the
+ * relay's rows ({@link RelayBenchmark}, settings {@code bench.relay.*}; {@code bench.relay.only=true}
+ * measures only those and writes {@code relay.json}).
  * {@code bench.scale=true} adds the scale rows ({@link ScaleRuns}: barrier and start-up at
  * {@code bench.scale.threadNodes}, default {@code 3,10,30,100}, thread nodes and, where the transport
  * has process launch, {@code bench.scale.processNodes}, default {@code 3,8,16}, process nodes, with
@@ -66,6 +68,13 @@ public final class HarnessBenchmark {
                     + "; set -Dmultinode.transport and -Dbench.* system properties instead");
         }
         BenchConfig config = BenchConfig.from(System.getProperties());
+        RelayBenchmark.Settings relaySettings = RelayBenchmark.Settings.from(System.getProperties());
+        if (Boolean.parseBoolean(System.getProperty(RelayBenchmark.ONLY, "false").trim())) {
+            RelayReport relay = RelayBenchmark.run(relaySettings);
+            System.out.print(relay.table());
+            System.out.println("written to " + relay.writeJson(config.outputDir()));
+            return;
+        }
         // First, so that the first sample shows a JVM that has not run a spec yet.
         StartupStats startup = null;
         if (config.startupRuns() > 0) {
@@ -110,12 +119,13 @@ public final class HarnessBenchmark {
         }
 
         ScaleReport scale = measureScale(config);
+        RelayReport relay = RelayBenchmark.run(relaySettings);
 
         BenchmarkReport report = new BenchmarkReport(config, Targets.of(config.transport(), config.launchMode()),
                 LatencyStats.of(harness), baseline == null ? null : baseline.description(),
                 raw == null ? null : LatencyStats.of(raw), LatencyStats.of(barriers), startup, restarts,
                 pauses == null ? null : LatencyStats.of(pauses.pause()), pauses == null ? null : LatencyStats.of(pauses.resume()),
-                scale);
+                scale, relay);
         System.out.print(report.table());
         System.out.println("written to " + report.writeJson());
     }
