@@ -5,8 +5,17 @@ import java.util.Set;
 
 /**
  * Fault injection. Any node may call these; each call returns once the fault is in force on every
- * node it concerns. Faults affect the system under test's frames and probe messages, never the
- * harness's own control traffic, so a partitioned node still enters barriers and reports.
+ * node it concerns. Faults affect the system under test's frames and probe messages and its own TCP
+ * connections made through {@link Node#address} or {@link Node#sharedAddress} (relayed links), never
+ * the harness's own control traffic, so a partitioned node still enters barriers and reports.
+ *
+ * <p>On a relayed link a byte stream is faulted as a real network would fault it: a blackholed
+ * direction delivers nothing while the connection stays open (the bytes are held, not discarded:
+ * the relay stops reading, so the sender's socket fills, and what was held arrives in order after a
+ * pass-through or heal, as over a link that came back before TCP gave up); a delay shifts each
+ * chunk by the delay, order kept; {@link #bandwidth} paces it; {@link #disconnect} resets its
+ * connections. Dropping single bytes has no meaning for a stream: {@link #drop} is refused on a
+ * relayed link.
  *
  * <p>One exception: a node {@linkplain #pause paused} in process launch is a stopped JVM, which can
  * do no part of a fault until it is resumed. A call whose part falls to it does not wait for it:
@@ -133,11 +142,33 @@ public interface Faults {
      */
     void partition(Set<String> side1, Set<String> side2);
 
-    /** Removes every blackhole, delay and drop; clocks keep their skew and drift. */
+    /** Removes every blackhole, delay, drop and bandwidth limit; clocks keep their skew and drift. */
     void heal();
 
     /**
-     * Delays every frame {@code from} sends to {@code to}.
+     * Resets every relayed connection that {@code from} opened to {@code to}'s endpoints (through
+     * {@link Node#address} or {@link Node#sharedAddress}): both ends see the connection reset, as
+     * after a network failure. New connections are allowed at once. Frames are not affected. Call it
+     * the other way round too for the connections {@code to} opened.
+     *
+     * @param from the node whose connections are reset
+     * @param to   the node they lead to
+     */
+    void disconnect(String from, String to);
+
+    /**
+     * Limits the relayed bytes {@code from} sends to {@code to} to {@code bytesPerSecond}, until a
+     * {@link #heal} (a later call replaces the limit). Frames are not affected.
+     *
+     * @param from           the sender
+     * @param to             the receiver
+     * @param bytesPerSecond the limit, positive
+     * @throws IllegalArgumentException if the limit is not positive
+     */
+    void bandwidth(String from, String to, long bytesPerSecond);
+
+    /**
+     * Delays every frame and every relayed chunk of bytes {@code from} sends to {@code to}.
      *
      * @param from  the sender
      * @param to    the receiver
@@ -147,7 +178,9 @@ public interface Faults {
 
     /**
      * Drops each frame {@code from} sends to {@code to} with the given probability, decided by a
-     * random source seeded from the run's seed and the link.
+     * random source seeded from the run's seed and the link. Frames only: on a link where either
+     * node has a relayed connection to the other it is refused (use {@link #delay},
+     * {@link #bandwidth}, {@link #blackhole} or {@link #disconnect} there).
      *
      * @param from        the sender
      * @param to          the receiver

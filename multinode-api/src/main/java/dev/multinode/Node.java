@@ -23,7 +23,14 @@ import org.slf4j.Logger;
  * {@link #port} gives the system under test a free port of this node's host, and {@link #address}
  * tells another node where that endpoint is, so no port is fixed anywhere. {@link #publish},
  * {@link #lookup} and {@link #exchange} share short strings (a cluster id, a seed list) through the
- * conductor before the system starts. Faults do not reach the system's own sockets.
+ * conductor before the system starts.
+ *
+ * <h2>Faults on the system's own sockets</h2>
+ * Another node's {@link #address} is a fault relay of this node's (one per directed link and
+ * endpoint, on this node's bind address), so {@link Faults} calls reach the system's own TCP
+ * connections as they reach frames. A system that tells every peer one address of its own (a gossip
+ * protocol's canonical address) uses {@link #sharedAddress} instead. A system with a fault hook of
+ * its own can mirror each fault into it with {@link #onFault}.
  */
 public interface Node {
 
@@ -210,8 +217,11 @@ public interface Node {
     int port(String name);
 
     /**
-     * How this node reaches another node's endpoint (one that node allocated with {@link #port}):
-     * its bind address and port. Waits for the endpoint up to the run's barrier timeout.
+     * How this node reaches another node's endpoint (one that node allocated with {@link #port}).
+     * For another node it is this node's fault relay towards that endpoint, on this node's bind
+     * address: connections through it obey {@link Faults} as frames do (see {@link Faults} for what
+     * each fault does to a byte stream). For this node's own endpoint it is the endpoint itself.
+     * Waits for the endpoint up to the run's barrier timeout.
      *
      * @param role the node whose endpoint it is (this node's own is allowed)
      * @param name the endpoint's name
@@ -221,6 +231,35 @@ public interface Node {
      *                                  timeout, naming the role, the endpoint and the endpoints it has
      */
     InetSocketAddress address(String role, String name);
+
+    /**
+     * One address of a node's endpoint that every node may use, for a system that advertises a single
+     * address of its own to all its peers (a gossip protocol's canonical address, a seed list). It is
+     * a relay on the endpoint's node, which recognises the node each connection comes from, so faults
+     * reach these connections too. Recognising the sender needs nodes that are processes of their own
+     * on Linux (process launch: by the socket's owning process), or on hosts of their own (external
+     * launch: by the source address); connections it cannot attribute to a node are refused.
+     *
+     * @param role the node whose endpoint it is (this node's own is allowed)
+     * @param name the endpoint's name
+     * @return the endpoint's shared address
+     * @throws IllegalArgumentException if the role is not in the run or the name is empty
+     * @throws IllegalStateException    if that node allocated no such endpoint within the barrier
+     *                                  timeout, or the nodes of this run cannot be told apart (thread
+     *                                  launch: every node is the same process), saying which
+     */
+    InetSocketAddress sharedAddress(String role, String name);
+
+    /**
+     * Registers a listener that hears every link fault as it comes into force on this node: its part
+     * of a blackhole, pass-through, delay, drop, bandwidth limit, disconnect or heal, before the
+     * {@link Faults} call that caused it returns to its caller. A system under test with a fault seam
+     * of its own (an actor cluster's test transport) mirrors the fault into it from here. Listeners
+     * run on the node's receiver thread, in registration order, and must return promptly.
+     *
+     * @param listener the listener, not null
+     */
+    void onFault(FaultListener listener);
 
     /**
      * Publishes a value under a key of this node's, for every node to {@link #lookup}; a later

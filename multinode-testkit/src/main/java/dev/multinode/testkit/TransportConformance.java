@@ -23,7 +23,7 @@ import java.util.List;
  */
 public abstract class TransportConformance implements BarrierConformance, BarrierFailureConformance, FailureConformance,
         IgnoredAbortConformance, MessagingConformance, FaultConformance, LeakConformance, ProcessConformance,
-        AllocationConformance, ConcurrentSendConformance, LifecycleConformance, DirectoryConformance {
+        AllocationConformance, ConcurrentSendConformance, LifecycleConformance, DirectoryConformance, RelayConformance {
 
     /** For subclasses. */
     protected TransportConformance() {

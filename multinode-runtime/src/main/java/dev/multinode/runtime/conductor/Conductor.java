@@ -82,9 +82,9 @@ public final class Conductor implements Agent, FrameReceiver {
         this.received = ByteBuffer.allocate(transportFrameSize);
         this.outgoing = ByteBuffer.allocate(transportFrameSize);
         this.barriers = new BarrierCoordinator(nodes, deadlines, ledger, events, clock, transportFrameSize, skipPausedNodes);
-        this.faults = new FaultCoordinator(this, nodes, events, barriers, timers, transportFrameSize);
-        this.deadlineWatch = new DeadlineWatch(nodes, deadlines, barriers, this::abort);
         this.directory = new SharedDirectory(nodes, timers, transportFrameSize);
+        this.faults = new FaultCoordinator(this, nodes, events, barriers, timers, directory, transportFrameSize);
+        this.deadlineWatch = new DeadlineWatch(nodes, deadlines, barriers, this::abort);
     }
 
     /**
@@ -222,13 +222,13 @@ public final class Conductor implements Agent, FrameReceiver {
             case FrameType.HELLO -> onHello(node);
             case FrameType.HEARTBEAT -> onHeartbeat(node);
             case FrameType.ENTER -> {
-                enter.wrap(frame).addTraffic(node.participant, ledger.sent(), ledger.dropped());
+                enter.wrap(frame).addTraffic(node.participant, ledger.current());
                 abortOn(barriers.enter(node, enter.barrier(), enter.timeoutMillis(), now));
             }
             case FrameType.DONE -> onDone(node, done.wrap(frame));
             case FrameType.DUMP -> deadlineWatch.stackReceived(node.role, dump.wrap(frame).stack());
             case FrameType.FAULT_REQUEST -> faults.onRequest(node, faultRequest.wrap(frame));
-            case FrameType.FAULT_APPLIED -> faults.onApplied(FaultAppliedMessage.applyId(frame));
+            case FrameType.FAULT_APPLIED -> faults.onApplied(FaultAppliedMessage.applyId(frame), FaultAppliedMessage.touched(frame));
             case FrameType.PUBLISH -> directory.publish(node, publish.wrap(frame).key(), publish.value());
             case FrameType.LOOKUP -> directory.lookup(node, lookup.wrap(frame).requestId(), lookup.role(), lookup.key(),
                     lookup.timeoutMillis(), now);
@@ -289,7 +289,7 @@ public final class Conductor implements Agent, FrameReceiver {
         }
         node.step = message.step();
         node.error = message.error();
-        message.addTraffic(node.participant, ledger.sent(), ledger.dropped());
+        message.addTraffic(node.participant, ledger.current());
         node.doneNanos = now;
         switch (message.outcome()) {
             case PASSED -> {

@@ -1,6 +1,7 @@
 package dev.multinode.runtime.conductor;
 
 import dev.multinode.Direction;
+import dev.multinode.runtime.protocol.DirectoryKeys;
 import dev.multinode.runtime.protocol.FaultApplyMessage;
 import dev.multinode.runtime.protocol.FaultDoneMessage;
 import dev.multinode.runtime.protocol.FaultKind;
@@ -9,9 +10,11 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +30,8 @@ final class FaultCoordinator {
         final Set<Long> unconfirmed = new HashSet<>();
         final Runnable whenInForce;
         final boolean answerWhenInForce;
+        /** Per link fault's link (its two nodes), whether either end's application found traffic of the system on it. */
+        final Map<Set<String>, Boolean> linkTouched = new LinkedHashMap<>();
 
         Pending(NodeState requester, long requestId, Runnable whenInForce) {
             this(requester, requestId, whenInForce, true);
@@ -45,15 +50,18 @@ final class FaultCoordinator {
     private final RunEvents events;
     private final ByteBuffer outgoing;
     private final Map<Long, Pending> byApplication = new HashMap<>();
+    private final Map<Long, Set<String>> linkOfApplication = new HashMap<>();
     private final FaultMemory memory;
     private final NodeRestarts restarts;
     private final NodePauses pauses;
+    private final SharedDirectory directory;
     private Consumer<String> processKiller;
     private long nextApplyId;
 
     FaultCoordinator(Conductor conductor, NodeRoster participants, RunEvents events, BarrierCoordinator barriers,
-                     ConductorTimers timers, int frameSize) {
+                     ConductorTimers timers, SharedDirectory directory, int frameSize) {
         this.conductor = conductor;
+        this.directory = directory;
         this.participants = participants;
         this.events = events;
         this.outgoing = ByteBuffer.allocate(frameSize);
@@ -103,11 +111,19 @@ final class FaultCoordinator {
             case RESTART -> restarts.restart(requester, requestId, participants.byRole(side1.get(0)), nanos);
             case PAUSE -> pauses.pause(requester, requestId, participants.byRole(side1.get(0)));
             case RESUME -> pauses.resume(requester, requestId, participants.byRole(side1.get(0)));
-            case BLACKHOLE, PASS_THROUGH, DELAY, DROP -> {
+            case BLACKHOLE, PASS_THROUGH, DELAY, DROP, BANDWIDTH, DISCONNECT -> {
+                NodeState from = participants.byRole(side1.get(0));
+                NodeState to = participants.byRole(side2.get(0));
+                if (kind == FaultKind.DROP && isRelayed(from, to)) {
+                    answer(requester, requestId, "Cannot apply " + description + ": the link is relayed (a connection of "
+                            + "the system under test between " + from.role + " and " + to.role + " goes through a fault "
+                            + "relay), and dropping bytes has no meaning for a byte stream; drop applies to frames only. "
+                            + "Use delay, bandwidth, blackhole or disconnect on a relayed link");
+                    return;
+                }
                 Pending pending = new Pending(requester, requestId,
                         () -> events.record(EventKind.FAULT, null, "in force: " + description));
-                apply(pending, participants.byRole(side1.get(0)), kind, participants.byRole(side2.get(0)).participant,
-                        direction, nanos, probability);
+                applyToLink(pending, from, kind, to, direction, nanos, probability);
                 complete(pending);
             }
             case PARTITION -> partition(requester, requestId, side1, side2);
@@ -121,7 +137,7 @@ final class FaultCoordinator {
                 }
                 complete(pending);
             }
-            case PEER_GONE, PEER_BACK -> answer(requester, requestId, kind.apiName() + " is applied by the conductor, not requested");
+            case PEER_GONE, PEER_BACK, PEER_BLACKHOLE, PEER_PASS_THROUGH, PEER_DELAY, PEER_BANDWIDTH, PEER_DISCONNECT -> answer(requester, requestId, kind.apiName() + " is applied by the conductor, not requested");
             case SKEW_CLOCK, DRIFT_CLOCK -> changeClock(requester, requestId, kind, participants.byRole(side1.get(0)), nanos,
                     probability);
         }
@@ -180,11 +196,40 @@ final class FaultCoordinator {
             for (String role2 : roles2) {
                 NodeState a = participants.byRole(role1);
                 NodeState b = participants.byRole(role2);
-                apply(pending, a, FaultKind.BLACKHOLE, b.participant, Direction.BOTH, 0, 0);
-                apply(pending, b, FaultKind.BLACKHOLE, a.participant, Direction.BOTH, 0, 0);
+                applyToLink(pending, a, FaultKind.BLACKHOLE, b, Direction.BOTH, 0, 0);
+                applyToLink(pending, b, FaultKind.BLACKHOLE, a, Direction.BOTH, 0, 0);
             }
         }
         complete(pending);
+    }
+
+    /**
+     * A link fault is applied where the frames' filter enforces it ({@code from}), and mirrored to
+     * {@code to}: a relayed connection carries bytes both ways through the relay of one end, so each
+     * end's relays must know the other end's faults of the link. A drop concerns frames alone.
+     */
+    private void applyToLink(Pending pending, NodeState from, FaultKind kind, NodeState to, Direction direction, long nanos,
+                             double probability) {
+        apply(pending, from, kind, to.participant, direction, nanos, probability);
+        FaultKind mirror = switch (kind) {
+            case BLACKHOLE -> FaultKind.PEER_BLACKHOLE;
+            case PASS_THROUGH -> FaultKind.PEER_PASS_THROUGH;
+            case DELAY -> FaultKind.PEER_DELAY;
+            case BANDWIDTH -> FaultKind.PEER_BANDWIDTH;
+            case DISCONNECT -> FaultKind.PEER_DISCONNECT;
+            default -> null;
+        };
+        if (mirror != null) {
+            apply(pending, to, mirror, from.participant, direction, nanos, probability);
+        }
+    }
+
+    /** Whether a connection of the system under test between the two may go through a relay. */
+    private boolean isRelayed(NodeState a, NodeState b) {
+        return directory.hasKeyStartingWith(a.role, DirectoryKeys.linkRelaysTo(b.role))
+                || directory.hasKeyStartingWith(b.role, DirectoryKeys.linkRelaysTo(a.role))
+                || directory.hasKeyStartingWith(a.role, DirectoryKeys.sharedRelays())
+                || directory.hasKeyStartingWith(b.role, DirectoryKeys.sharedRelays());
     }
 
     /** A clock is the target's alone: one application to it, recorded as the clock's change once in force. */
@@ -198,9 +243,13 @@ final class FaultCoordinator {
         complete(pending);
     }
 
-    void onApplied(long applyId) {
+    void onApplied(long applyId, boolean touched) {
         Pending pending = byApplication.remove(applyId);
+        Set<String> link = linkOfApplication.remove(applyId);
         if (pending != null) {
+            if (link != null && touched) {
+                pending.linkTouched.put(link, true);
+            }
             pending.unconfirmed.remove(applyId);
             complete(pending);
         }
@@ -224,6 +273,11 @@ final class FaultCoordinator {
         if (!pauses.isFrozen(target)) {
             pending.unconfirmed.add(applyId);
             byApplication.put(applyId, pending);
+            if (touchesTraffic(kind)) {
+                Set<String> link = Set.of(target.role, participants.byParticipant(peer).role);
+                pending.linkTouched.putIfAbsent(link, false);
+                linkOfApplication.put(applyId, link);
+            }
         }
         participants.send(target, FaultApplyMessage.TYPE,
                 FaultApplyMessage.write(outgoing, applyId, kind, peer, direction, nanos, probability));
@@ -232,14 +286,49 @@ final class FaultCoordinator {
     void complete(Pending pending) {
         if (pending.unconfirmed.isEmpty()) {
             pending.whenInForce.run();
+            String notice = untouchedNotice(pending);
+            if (!notice.isEmpty()) {
+                events.record(EventKind.FAULT, null, notice);
+            }
             if (pending.answerWhenInForce) {
-                answer(pending.requester, pending.requestId, "");
+                participants.send(pending.requester, FaultDoneMessage.TYPE,
+                        FaultDoneMessage.write(outgoing, pending.requestId, "", notice));
             }
         }
     }
 
     void answer(NodeState requester, long requestId, String refusal) {
-        participants.send(requester, FaultDoneMessage.TYPE, FaultDoneMessage.write(outgoing, requestId, refusal));
+        participants.send(requester, FaultDoneMessage.TYPE, FaultDoneMessage.write(outgoing, requestId, refusal, ""));
+    }
+
+    /** Faults whose use is to cut or slow the system's traffic; a frozen node's part is not asked. */
+    private static boolean touchesTraffic(FaultKind kind) {
+        return switch (kind) {
+            case BLACKHOLE, DELAY, DROP, BANDWIDTH, DISCONNECT, PEER_BLACKHOLE, PEER_DELAY, PEER_BANDWIDTH,
+                    PEER_DISCONNECT -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * A fault on a link where neither end saw any of the system's frames, probe messages or relayed
+     * bytes in this phase or the one before, and no listener mirrors it, most likely misses the
+     * system under test (its own sockets not going through {@code node.address}): say so.
+     */
+    private static String untouchedNotice(Pending pending) {
+        List<String> untouched = new ArrayList<>();
+        pending.linkTouched.forEach((link, touched) -> {
+            if (!touched) {
+                untouched.add(String.join("-", new TreeSet<>(link)));
+            }
+        });
+        if (untouched.isEmpty()) {
+            return "";
+        }
+        return "the fault touched no traffic of the system under test on " + String.join(", ", untouched)
+                + ": no frame, probe message or relayed byte crossed " + (untouched.size() == 1 ? "that link" : "those links")
+                + " in this phase or the one before, and no node mirrors faults with onFault (a system with sockets of "
+                + "its own must connect through node.address or node.sharedAddress for faults to reach it)";
     }
 
     private static String describe(FaultKind kind, List<String> side1, List<String> side2, Direction direction, long nanos,
@@ -248,6 +337,7 @@ final class FaultCoordinator {
         String detail = switch (kind) {
             case BLACKHOLE, PASS_THROUGH -> " " + direction;
             case DELAY, SKEW_CLOCK -> " by " + nanos / 1_000_000 + " ms";
+            case BANDWIDTH -> " to " + nanos + " bytes/s";
             case DRIFT_CLOCK -> " at rate " + probability;
             case RESTART -> nanos == 0 ? "" : " after " + nanos / 1_000_000 + " ms down";
             case DROP -> " with probability " + probability;

@@ -17,8 +17,11 @@ final class FaultMemory {
     record Remembered(FaultKind kind, int peer, Direction direction, long nanos, double probability) {
 
         boolean isLinkFault() {
-            return kind == FaultKind.BLACKHOLE || kind == FaultKind.PASS_THROUGH || kind == FaultKind.DELAY
-                    || kind == FaultKind.DROP;
+            return switch (kind) {
+                case BLACKHOLE, PASS_THROUGH, DELAY, DROP, BANDWIDTH, PEER_BLACKHOLE, PEER_PASS_THROUGH, PEER_DELAY,
+                        PEER_BANDWIDTH -> true;
+                default -> false;
+            };
         }
     }
 
@@ -33,12 +36,13 @@ final class FaultMemory {
     void applied(NodeState target, FaultKind kind, int peer, Direction direction, long nanos, double probability) {
         List<Remembered> faults = byNode.get(target.participant - 1);
         switch (kind) {
-            case BLACKHOLE, PASS_THROUGH, DELAY, DROP, SKEW_CLOCK, DRIFT_CLOCK, PEER_GONE ->
+            case BLACKHOLE, PASS_THROUGH, DELAY, DROP, BANDWIDTH, PEER_BLACKHOLE, PEER_PASS_THROUGH, PEER_DELAY,
+                    PEER_BANDWIDTH, SKEW_CLOCK, DRIFT_CLOCK, PEER_GONE ->
                     faults.add(new Remembered(kind, peer, direction, nanos, probability));
             case HEAL -> faults.removeIf(Remembered::isLinkFault);
             case PEER_BACK -> faults.removeIf(fault -> fault.kind() == FaultKind.PEER_GONE && fault.peer() == peer);
-            case KILL, SHUTDOWN, RESTART, PAUSE, RESUME, PARTITION -> {
-                // the node's own state, not a condition its next incarnation inherits
+            case KILL, SHUTDOWN, RESTART, PAUSE, RESUME, PARTITION, DISCONNECT, PEER_DISCONNECT -> {
+                // the node's own state or a moment, not a condition its next incarnation inherits
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.multinode.runtime.conductor;
 
+import dev.multinode.runtime.protocol.PhaseTraffic;
 import java.time.Instant;
 
 /**
@@ -16,4 +17,9 @@ import java.time.Instant;
  */
 public record PhaseRecord(String barrier, Instant opened, Instant passed, long[][] traffic, long[][] dropped,
                           long[][] relayedBytes, long[][] relayedConnections) {
+
+    static PhaseRecord of(String barrier, Instant opened, Instant passed, PhaseTraffic phase) {
+        return new PhaseRecord(barrier, opened, passed, phase.sent(), phase.dropped(), phase.relayedBytes(),
+                phase.relayedConnections());
+    }
 }

@@ -48,6 +48,15 @@ final class SharedDirectory {
         });
     }
 
+    /**
+     * @param role   a role
+     * @param prefix the start of a key
+     * @return whether the role published a key that starts with it
+     */
+    boolean hasKeyStartingWith(String role, String prefix) {
+        return published.getOrDefault(role, Map.of()).keySet().stream().anyMatch(key -> key.startsWith(prefix));
+    }
+
     /** Answers at once if the value is there, else when it is published or the timeout passes. */
     void lookup(NodeState asker, long requestId, String role, String key, long timeoutMillis, long now) {
         Lookup lookup = new Lookup(asker, asker.incarnation, requestId, role, key);

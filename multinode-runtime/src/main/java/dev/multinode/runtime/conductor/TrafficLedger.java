@@ -1,19 +1,19 @@
 package dev.multinode.runtime.conductor;
 
+import dev.multinode.runtime.protocol.PhaseTraffic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The frames each node reported sending and losing, kept per phase (from one barrier to the next)
- * for the timeline. Nodes report their counters in every ENTER and DONE.
+ * The frames each node reported sending and losing, and its relayed bytes and connections, kept per
+ * phase (from one barrier to the next) for the timeline. Nodes report their counters in every ENTER and DONE.
  */
 final class TrafficLedger {
 
     private final int participants;
     private final List<PhaseRecord> phases = new ArrayList<>();
-    private long[][] sent;
-    private long[][] dropped;
+    private PhaseTraffic current;
     private Instant barrierOpened;
 
     /** @param participants the conductor and the nodes */
@@ -22,14 +22,9 @@ final class TrafficLedger {
         newPhase();
     }
 
-    /** @return the current phase's frames sent, [from][to], for a report to add to */
-    long[][] sent() {
-        return sent;
-    }
-
-    /** @return the current phase's frames dropped by faults, [from][to], for a report to add to */
-    long[][] dropped() {
-        return dropped;
+    /** @return the current phase's link matrices, for a report to add to */
+    PhaseTraffic current() {
+        return current;
     }
 
     /** The first node arrived at the barrier that will end the phase. */
@@ -39,8 +34,7 @@ final class TrafficLedger {
 
     /** The barrier released its nodes: the phase is over and the next begins. */
     void barrierPassed(String barrier, Instant at) {
-        phases.add(new PhaseRecord(barrier, barrierOpened, at, sent, dropped,
-                new long[participants][participants], new long[participants][participants]));
+        phases.add(PhaseRecord.of(barrier, barrierOpened, at, current));
         newPhase();
     }
 
@@ -52,13 +46,11 @@ final class TrafficLedger {
      * @return every phase, in order
      */
     List<PhaseRecord> close(String openBarrier, Instant end) {
-        phases.add(new PhaseRecord(openBarrier, openBarrier == null ? end : barrierOpened, end, sent, dropped,
-                new long[participants][participants], new long[participants][participants]));
+        phases.add(PhaseRecord.of(openBarrier, openBarrier == null ? end : barrierOpened, end, current));
         return List.copyOf(phases);
     }
 
     private void newPhase() {
-        sent = new long[participants][participants];
-        dropped = new long[participants][participants];
+        current = new PhaseTraffic(participants);
     }
 }

@@ -45,6 +45,7 @@ final class ConductorLink {
     }
 
     void sendEnter(String barrier, long timeoutMillis) {
+        traffic.endPhase();
         send(EnterMessage.TYPE, EnterMessage.write(buffers.acquire(), barrier, timeoutMillis, traffic));
     }
 
@@ -54,6 +55,7 @@ final class ConductorLink {
      * retry reports the same counts.
      */
     void sendDone(NodeOutcome outcome) {
+        traffic.endPhase();
         TrafficReport.Counts drained = traffic.drain();
         ByteBuffer done;
         try {
@@ -69,8 +71,8 @@ final class ConductorLink {
         send(DumpMessage.TYPE, DumpMessage.write(buffers.acquire(), stack));
     }
 
-    void sendFaultApplied(long applyId) {
-        send(FaultAppliedMessage.TYPE, FaultAppliedMessage.write(buffers.acquire(), applyId));
+    void sendFaultApplied(long applyId, boolean touched) {
+        send(FaultAppliedMessage.TYPE, FaultAppliedMessage.write(buffers.acquire(), applyId, touched));
     }
 
     void sendFaultRequest(long requestId, FaultKind kind, Direction direction, long delayNanos, double probability,

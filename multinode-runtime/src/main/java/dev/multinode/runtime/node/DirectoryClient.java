@@ -1,5 +1,6 @@
 package dev.multinode.runtime.node;
 
+import dev.multinode.runtime.protocol.DirectoryKeys;
 import dev.multinode.runtime.protocol.ExchangeResultMessage;
 import dev.multinode.runtime.protocol.LookupAnswerMessage;
 import java.nio.BufferOverflowException;
@@ -130,9 +131,10 @@ final class DirectoryClient {
 
     private static String userKey(String operation, String key) {
         nonEmpty(operation, key);
-        if (key.startsWith(NodePorts.ENDPOINT_PREFIX)) {
-            throw new IllegalArgumentException(operation + "(" + key + "): keys starting with '" + NodePorts.ENDPOINT_PREFIX
-                    + "' are the harness's, for port(name) and address(role, name); choose another key");
+        if (DirectoryKeys.isReserved(key)) {
+            throw new IllegalArgumentException(operation + "(" + key + "): keys starting with '" + DirectoryKeys.ENDPOINT_PREFIX
+                    + "' or '" + DirectoryKeys.RELAY_PREFIX + "' are the harness's, for ports, addresses and relays; "
+                    + "choose another key");
         }
         return key;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
 
 /**
  * A node's {@link Faults}: checks the arguments, asks the conductor, and waits until the conductor
@@ -26,9 +27,12 @@ final class FaultsClient implements Faults {
     private final AtomicLong requestIds = new AtomicLong();
     private final PendingAnswers<Long, String> pending;
     private final Duration answerBound;
+    private final Logger log;
 
     /** @param answerBound how long a call waits for the conductor's answer */
-    FaultsClient(NodeControl control, ConductorLink link, Participants participants, PauseGate gate, Duration answerBound) {
+    FaultsClient(NodeControl control, ConductorLink link, Participants participants, PauseGate gate, Duration answerBound,
+                 Logger log) {
+        this.log = log;
         this.answerBound = answerBound;
         this.control = control;
         this.link = link;
@@ -140,8 +144,27 @@ final class FaultsClient implements Faults {
         request(FaultKind.DROP, List.of(from), List.of(to), Direction.SEND, 0, probability);
     }
 
-    /** Called by the receiver thread when the conductor answers. */
-    void answered(long requestId, String refusal) {
+    @Override
+    public void disconnect(String from, String to) {
+        link(from, to);
+        request(FaultKind.DISCONNECT, List.of(from), List.of(to), Direction.SEND, 0, 0);
+    }
+
+    @Override
+    public void bandwidth(String from, String to, long bytesPerSecond) {
+        if (bytesPerSecond <= 0) {
+            throw new IllegalArgumentException("bandwidth(" + from + ", " + to + ", " + bytesPerSecond
+                    + "): the limit must be a positive number of bytes per second (heal() removes a limit)");
+        }
+        link(from, to);
+        request(FaultKind.BANDWIDTH, List.of(from), List.of(to), Direction.SEND, bytesPerSecond, 0);
+    }
+
+    /** Called by the receiver thread when the conductor answers; a notice goes to the node's log. */
+    void answered(long requestId, String refusal, String notice) {
+        if (!notice.isEmpty()) {
+            log.warn("{}: {}", control.role(), notice);
+        }
         pending.answered(requestId, refusal);
     }
 

@@ -1,6 +1,7 @@
 package dev.multinode.runtime.node;
 
 import dev.multinode.Closer;
+import dev.multinode.FaultListener;
 import dev.multinode.Faults;
 import dev.multinode.FrameHandler;
 import dev.multinode.MultiNodeProbe;
@@ -31,14 +32,16 @@ final class NodeFacade implements Node {
     private final FaultsClient faults;
     private final DirectoryClient directory;
     private final NodePorts ports;
+    private final FaultListeners listeners;
     private final NodeResources resources;
     private final PauseGate gate;
     private final AdjustableClock clock;
     private final Logger log;
 
     NodeFacade(NodeConfig config, Participants participants, BarrierClient barriers, NodeMessaging messaging,
-               FaultsClient faults, DirectoryClient directory, NodePorts ports, NodeResources resources, PauseGate gate,
-               AdjustableClock clock, Logger log) {
+               FaultsClient faults, DirectoryClient directory, NodePorts ports, FaultListeners listeners,
+               NodeResources resources, PauseGate gate, AdjustableClock clock, Logger log) {
+        this.listeners = listeners;
         this.gate = gate;
         this.config = config;
         this.participants = participants;
@@ -142,6 +145,16 @@ final class NodeFacade implements Node {
     @Override
     public InetSocketAddress address(String role, String name) {
         return ports.address(role, name);
+    }
+
+    @Override
+    public InetSocketAddress sharedAddress(String role, String name) {
+        return ports.sharedAddress(role, name);
+    }
+
+    @Override
+    public void onFault(FaultListener listener) {
+        listeners.add(listener);
     }
 
     @Override

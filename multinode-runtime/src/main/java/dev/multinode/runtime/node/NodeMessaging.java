@@ -136,6 +136,7 @@ final class NodeMessaging {
             traffic.droppedFrom(from);
             return;
         }
+        traffic.received(from);
         FrameHandler current = handler;
         if (current == null) {
             unhandledFrames.incrementAndGet();
@@ -159,6 +160,7 @@ final class NodeMessaging {
             traffic.droppedFrom(from);
             return;
         }
+        traffic.received(from);
         String probeName;
         Object message;
         try {

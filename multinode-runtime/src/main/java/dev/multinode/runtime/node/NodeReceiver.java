@@ -114,7 +114,7 @@ final class NodeReceiver implements FrameReceiver, Runnable {
             }
             case FrameType.FAULT_DONE -> {
                 FaultDoneMessage answer = faultDone.wrap(Wire.copy(payload, scratch));
-                faults.answered(answer.requestId(), answer.refusal());
+                faults.answered(answer.requestId(), answer.refusal(), answer.notice());
             }
             case FrameType.LOOKUP_ANSWER -> directory.answered(lookupAnswer.wrap(Wire.copy(payload, scratch)));
             case FrameType.EXCHANGE_RESULT -> directory.gathered(exchangeResult.wrap(Wire.copy(payload, scratch)));

@@ -26,7 +26,9 @@ public final class NodeRuntime {
         Logger log = LoggerFactory.getLogger("multinode.node." + config.role());
         Participants participants = new Participants(config.role(), config.roles());
         SendBuffers buffers = new SendBuffers(config.transportFrameSize());
-        TrafficCounter traffic = new TrafficCounter(participants.count());
+        RelayFaults relayFaults = new RelayFaults(participants.count());
+        NodeRelays relays = new NodeRelays(config.role(), participants.count(), relayFaults, log);
+        TrafficCounter traffic = new TrafficCounter(participants.count(), relays);
         NodeControl control = new NodeControl(config.role(), log);
         PauseGate gate = new PauseGate(control);
         ConductorLink link = new ConductorLink(endpoint, buffers, traffic);
@@ -37,18 +39,22 @@ public final class NodeRuntime {
         BarrierClient barriers = debugRun ? new BarrierClient(control, link, NodeConfig.DEBUG_RUN_BOUND)
                 : new BarrierClient(control, link);
         FaultsClient faults = new FaultsClient(control, link, participants, gate,
-                debugRun ? NodeConfig.DEBUG_RUN_BOUND : FaultsClient.ANSWER_BOUND);
+                debugRun ? NodeConfig.DEBUG_RUN_BOUND : FaultsClient.ANSWER_BOUND, log);
         DirectoryClient directory = new DirectoryClient(control, link, participants, gate, config.barrierTimeout(),
                 debugRun ? NodeConfig.DEBUG_RUN_BOUND : BarrierClient.CONDUCTOR_GRACE, config.transportFrameSize());
         AdjustableClock clock = new AdjustableClock();
+        FaultListeners listeners = new FaultListeners(control);
         NodeMessaging messaging = new NodeMessaging(participants, config.maxFrameSize(), endpoint, filter, traffic,
                 buffers, new MessageCodec(config.allowed()), resources, control, gate, log);
         NodeReceiver receiver = new NodeReceiver(endpoint, config.transportFrameSize(), control, link, messaging,
-                barriers, new FaultApplier(filter, clock, control, resources, link, gate, messaging), faults, directory, resources, log);
+                barriers, new FaultApplier(filter, clock, control, resources, link, gate, messaging, relayFaults, listeners,
+                traffic, participants), faults, directory, resources, log);
         this.lifecycle = new NodeLifecycle(config, control, link, barriers, receiver, messaging, resources, log);
-        NodePorts ports = new NodePorts(directory, participants, config.barrierTimeout());
-        this.node = new NodeFacade(config, participants, barriers, messaging, faults, directory, ports, resources, gate,
-                clock, log);
+        NodePorts ports = new NodePorts(directory, participants, relays, config.incarnation(), config.barrierTimeout());
+        // the relays close with the system's own sockets: on a kill before it confirms, else at the end
+        resources.register(relays, (closing, reason) -> closing.close());
+        this.node = new NodeFacade(config, participants, barriers, messaging, faults, directory, ports, listeners, resources,
+                gate, clock, log);
     }
 
     /**

@@ -71,13 +71,12 @@ public final class DoneMessage {
 
     /**
      * @param reporter the sender's participant index
-     * @param sent     frames sent, [from][to], added to
-     * @param dropped  frames dropped, [from][to], added to
+     * @param phase    the phase's link matrices, added to
      */
-    public void addTraffic(int reporter, long[][] sent, long[][] dropped) {
+    public void addTraffic(int reporter, PhaseTraffic phase) {
         if (trafficOffset < 0) {
             error();
         }
-        TrafficReport.addTo(frame, trafficOffset, reporter, sent, dropped);
+        TrafficReport.addTo(frame, trafficOffset, reporter, phase);
     }
 }

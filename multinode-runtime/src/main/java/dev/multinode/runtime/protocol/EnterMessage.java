@@ -55,10 +55,9 @@ public final class EnterMessage {
 
     /**
      * @param reporter the sender's participant index
-     * @param sent     frames sent, [from][to], added to
-     * @param dropped  frames dropped, [from][to], added to
+     * @param phase    the phase's link matrices, added to
      */
-    public void addTraffic(int reporter, long[][] sent, long[][] dropped) {
-        TrafficReport.addTo(frame, Wire.stringEnd(frame, BARRIER_OFFSET), reporter, sent, dropped);
+    public void addTraffic(int reporter, PhaseTraffic phase) {
+        TrafficReport.addTo(frame, Wire.stringEnd(frame, BARRIER_OFFSET), reporter, phase);
     }
 }

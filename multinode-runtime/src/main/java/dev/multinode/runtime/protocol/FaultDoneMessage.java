@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
  * <pre>
  *   0   requestId  int64    from FAULT_REQUEST
  *   8   refusal    string   empty when the fault is in force
+ *   ..  notice     string   what the requester's log should say of it, or empty
  * </pre>
  */
 public final class FaultDoneMessage {
@@ -23,11 +24,13 @@ public final class FaultDoneMessage {
      * @param buffer    a send buffer
      * @param requestId the requester's id
      * @param refusal   why it was refused, or empty
+     * @param notice    what the requester should log (a fault that touched no traffic), or empty
      * @return {@code buffer}, ready to send
      */
-    public static ByteBuffer write(ByteBuffer buffer, long requestId, String refusal) {
+    public static ByteBuffer write(ByteBuffer buffer, long requestId, String refusal, String notice) {
         buffer.clear().putLong(REQUEST_ID_OFFSET, requestId).position(REFUSAL_OFFSET);
         Wire.putString(buffer, refusal);
+        Wire.putString(buffer, notice);
         return buffer.flip();
     }
 
@@ -48,5 +51,10 @@ public final class FaultDoneMessage {
     /** @return why the fault was refused, or empty when it is in force */
     public String refusal() {
         return Wire.getString(frame, REFUSAL_OFFSET);
+    }
+
+    /** @return what the requester should log of the fault, or empty */
+    public String notice() {
+        return Wire.getString(frame, Wire.stringEnd(frame, REFUSAL_OFFSET));
     }
 }

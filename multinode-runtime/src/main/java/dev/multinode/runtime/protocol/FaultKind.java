@@ -34,9 +34,27 @@ public enum FaultKind {
     /** Request and application: set the rate of the node's clock (the probability field). */
     DRIFT_CLOCK(14, "driftClock"),
     /** Application only: a gone peer is back (a new incarnation); accept its traffic again. */
-    PEER_BACK(15, "peerBack");
+    PEER_BACK(15, "peerBack"),
+    /** Request and application: limit relayed bytes to one peer (bytes per second in the delay field). */
+    BANDWIDTH(16, "bandwidth"),
+    /** Request and application: reset the relayed connections this node opened to one peer. */
+    DISCONNECT(17, "disconnect"),
+    /**
+     * Application only, to the other end of a link: the peer blackholed its link with this node
+     * (direction as seen from the peer). Frames are filtered at the peer; this node's relays need it
+     * because the bytes of one connection flow both ways through one relay.
+     */
+    PEER_BLACKHOLE(18, "peerBlackhole"),
+    /** Application only, to the other end of a link: the peer undid a blackhole of its link with this node. */
+    PEER_PASS_THROUGH(19, "peerPassThrough"),
+    /** Application only, to the receiving end of a link: the peer's bytes to this node are delayed. */
+    PEER_DELAY(20, "peerDelay"),
+    /** Application only, to the receiving end of a link: the peer's bytes to this node are limited. */
+    PEER_BANDWIDTH(21, "peerBandwidth"),
+    /** Application only, to the receiving end of a link: reset the connections the peer opened to this node. */
+    PEER_DISCONNECT(22, "peerDisconnect");
 
-    private static final FaultKind[] BY_CODE = new FaultKind[16];
+    private static final FaultKind[] BY_CODE = new FaultKind[23];
 
     static {
         for (FaultKind kind : values()) {

@@ -3,7 +3,9 @@ package dev.multinode.runtime.relay;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * What a hub carried, per peer: bytes delivered per flow and connections accepted. Only the relay
+ * What a hub carried, per peer: bytes delivered per flow and connections accepted, by the flow their
+ * opener's bytes take ({@link Flow#OUT}: this node's system opened it, through a link relay;
+ * {@link Flow#IN}: the peer's, through a shared relay). Only the relay
  * thread writes (a plain read and an ordered write, no atomic add on the hot path); any thread
  * reads.
  */
@@ -14,7 +16,7 @@ final class RelayCounters {
 
     RelayCounters(int participants) {
         bytes = new AtomicLongArray(participants * 2);
-        connections = new AtomicLongArray(participants);
+        connections = new AtomicLongArray(participants * 2);
     }
 
     void delivered(int peer, Flow flow, int count) {
@@ -22,16 +24,17 @@ final class RelayCounters {
         bytes.setRelease(index, bytes.getPlain(index) + count);
     }
 
-    void accepted(int peer) {
-        connections.setRelease(peer, connections.getPlain(peer) + 1);
+    void accepted(int peer, Flow opener) {
+        int index = index(peer, opener);
+        connections.setRelease(index, connections.getPlain(index) + 1);
     }
 
     long bytes(int peer, Flow flow) {
         return bytes.get(index(peer, flow));
     }
 
-    long connections(int peer) {
-        return connections.get(peer);
+    long connections(int peer, Flow opener) {
+        return connections.get(index(peer, opener));
     }
 
     private static int index(int peer, Flow flow) {

@@ -201,10 +201,14 @@ public final class RelayHub implements AutoCloseable {
         return counters.bytes(peer, flow);
     }
 
-    /** @return connections accepted so far for the peer, by link and shared relays, refused ones included */
-    public long connections(int peer) {
+    /**
+     * @param opener {@link Flow#OUT} for the connections this node's system opened to the peer (link
+     *               relays), {@link Flow#IN} for those the peer opened to this node (shared relays)
+     * @return such connections accepted so far, refused ones included
+     */
+    public long connections(int peer, Flow opener) {
         checkPeer("connections", peer);
-        return counters.connections(peer);
+        return counters.connections(peer, opener);
     }
 
     /**

@@ -186,7 +186,7 @@ final class RelayLoop implements Runnable {
             Connection.closeQuietly(client);
             return;
         }
-        counters.accepted(origin);
+        counters.accepted(origin, listener.clientFlow());
         SocketChannel target = null;
         try {
             client.configureBlocking(false);

@@ -170,7 +170,7 @@ final class ConductorDriver {
             FakeEndpoint.Frame frame = endpoint.sent().get(confirmed);
             if (frame.type() == FrameType.FAULT_APPLY) {
                 long applyId = new FaultApplyMessage().wrap(frame.buffer()).applyId();
-                endpoint.deliver(frame.peer(), FrameType.FAULT_APPLIED, FaultAppliedMessage.write(buffer, applyId));
+                endpoint.deliver(frame.peer(), FrameType.FAULT_APPLIED, FaultAppliedMessage.write(buffer, applyId, true));
             }
         }
         work();
@@ -243,7 +243,30 @@ final class ConductorDriver {
 
     /** The node confirms that it applied its part of a fault. */
     void confirm(String role, long applyId) {
-        feed(role, FrameType.FAULT_APPLIED, FaultAppliedMessage.write(buffer, applyId));
+        confirm(role, applyId, true);
+    }
+
+    /** The node confirms its part of a fault, saying whether the link carried the system's traffic there. */
+    void confirm(String role, long applyId, boolean touched) {
+        feed(role, FrameType.FAULT_APPLIED, FaultAppliedMessage.write(buffer, applyId, touched));
+    }
+
+    /** The requester asks for a fault on the link from one node to another; nothing is confirmed yet. */
+    void requestLinkFault(String requester, FaultKind kind, String from, String to, Direction direction, long nanos,
+                          double probability) {
+        feed(requester, FrameType.FAULT_REQUEST, FaultRequestMessage.write(buffer, ++nextRequestId, kind, direction,
+                nanos, probability, List.of(from), List.of(to)));
+    }
+
+    /** The requester asks for a partition between two sides; nothing is confirmed yet. */
+    void feedPartition(String requester, List<String> side1, List<String> side2) {
+        feed(requester, FrameType.FAULT_REQUEST, FaultRequestMessage.write(buffer, ++nextRequestId, FaultKind.PARTITION,
+                Direction.BOTH, 0, 0, side1, side2));
+    }
+
+    /** @return the notice of each fault answer sent to a node, empty when there is none */
+    List<String> faultNoticesTo(String role) {
+        return framesTo(role, FrameType.FAULT_DONE).stream().map(p -> new FaultDoneMessage().wrap(p).notice()).toList();
     }
 
     /** @return the fault applications sent to a node, in order */
@@ -300,6 +323,6 @@ final class ConductorDriver {
     }
 
     private static TrafficReport.Counts counts(long[] sentTo) {
-        return TrafficReport.Counts.of(sentTo, new long[sentTo.length], new long[sentTo.length]);
+        return TrafficReport.Counts.of(sentTo, new long[sentTo.length], new long[sentTo.length], new long[sentTo.length][]);
     }
 }

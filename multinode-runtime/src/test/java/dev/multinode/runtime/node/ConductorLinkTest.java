@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.multinode.runtime.protocol.DoneMessage;
 import dev.multinode.runtime.protocol.EnterMessage;
+import dev.multinode.runtime.protocol.PhaseTraffic;
 import dev.multinode.runtime.protocol.Outcome;
 import dev.multinode.runtime.testing.FakeEndpoint;
 import java.nio.ByteBuffer;
@@ -31,11 +32,10 @@ class ConductorLinkTest {
         DoneMessage done = new DoneMessage().wrap(node.endpoint.sent().get(0).buffer());
         assertThat(done.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(done.error().getMessage()).startsWith("java.lang.IllegalStateException: padded");
-        long[][] sent = new long[4][4];
-        long[][] dropped = new long[4][4];
-        done.addTraffic(FakeNode.NODE_A, sent, dropped);
-        assertThat(sent[FakeNode.NODE_A][FakeNode.NODE_B]).isEqualTo(2);
-        assertThat(dropped[FakeNode.NODE_A][FakeNode.NODE_C]).isEqualTo(1);
+        PhaseTraffic phase = new PhaseTraffic(4);
+        done.addTraffic(FakeNode.NODE_A, phase);
+        assertThat(phase.sent()[FakeNode.NODE_A][FakeNode.NODE_B]).isEqualTo(2);
+        assertThat(phase.dropped()[FakeNode.NODE_A][FakeNode.NODE_C]).isEqualTo(1);
     }
 
     /**
@@ -44,7 +44,7 @@ class ConductorLinkTest {
      * frames' class name adds one byte per frame.
      */
     private IllegalStateException errorFillingTheFrameUpToTheTraffic() {
-        int traffic = Short.BYTES + 3 * node.participants.count() * Long.BYTES;
+        int traffic = Short.BYTES + 3 * node.participants.count() * Long.BYTES + Short.BYTES;
         int unpadded = sizeOfDone(paddedError(0)) - traffic;
         int padding = (FakeNode.TRANSPORT_FRAME - traffic / 2 - unpadded) / FRAMES;
         IllegalStateException error = paddedError(padding);
@@ -63,7 +63,7 @@ class ConductorLinkTest {
 
     private int sizeOfDone(Throwable error) {
         ByteBuffer roomy = ByteBuffer.allocate(1 << 20);
-        return DoneMessage.write(roomy, Outcome.FAILED, STEP, error, new TrafficCounter(node.participants.count()))
+        return DoneMessage.write(roomy, Outcome.FAILED, STEP, error, new TrafficCounter(node.participants.count(), node.relays))
                 .remaining();
     }
 
@@ -80,9 +80,8 @@ class ConductorLinkTest {
     }
 
     private static long sentToC(FakeEndpoint.Frame enter) {
-        long[][] sent = new long[4][4];
-        new EnterMessage().wrap(enter.buffer())
-                .addTraffic(FakeNode.NODE_A, sent, new long[4][4]);
-        return sent[FakeNode.NODE_A][FakeNode.NODE_C];
+        PhaseTraffic phase = new PhaseTraffic(4);
+        new EnterMessage().wrap(enter.buffer()).addTraffic(FakeNode.NODE_A, phase);
+        return phase.sent()[FakeNode.NODE_A][FakeNode.NODE_C];
     }
 }

@@ -25,7 +25,10 @@ final class FakeNode implements AutoCloseable {
     final FakeEndpoint endpoint = new FakeEndpoint(NODE_A);
     final Participants participants = new Participants("node-a", List.of("node-a", "node-b", "node-c"));
     final NodeControl control = new NodeControl("node-a", log);
-    final TrafficCounter traffic = new TrafficCounter(participants.count());
+    final RelayFaults relayFaults = new RelayFaults(participants.count());
+    final NodeRelays relays = new NodeRelays("node-a", participants.count(), relayFaults, log);
+    final TrafficCounter traffic = new TrafficCounter(participants.count(), relays);
+    final FaultListeners listeners = new FaultListeners(control);
     final SendBuffers buffers = new SendBuffers(TRANSPORT_FRAME);
     final ConductorLink link = new ConductorLink(endpoint, buffers, traffic);
     final LinkFilter filter = new LinkFilter(NODE_A, participants.count(), 42);
@@ -35,7 +38,8 @@ final class FakeNode implements AutoCloseable {
             new MessageCodec(List.of()), resources, control, gate, log);
     final FakeTime time = new FakeTime();
     final AdjustableClock clock = time.clock();
-    final FaultApplier faultApplier = new FaultApplier(filter, clock, control, resources, link, gate, messaging);
+    final FaultApplier faultApplier = new FaultApplier(filter, clock, control, resources, link, gate, messaging, relayFaults,
+            listeners, traffic, participants);
 
     /** @return a barrier client that waits {@code grace} beyond a barrier's timeout for a verdict */
     BarrierClient barriers(Duration grace) {
@@ -44,6 +48,7 @@ final class FakeNode implements AutoCloseable {
 
     @Override
     public void close() {
+        relays.close();
         resources.release();
     }
 }

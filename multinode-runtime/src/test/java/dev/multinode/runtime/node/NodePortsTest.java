@@ -13,10 +13,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +35,7 @@ class NodePortsTest {
     private final FakeNode node = new FakeNode();
     private final DirectoryClient directory = new DirectoryClient(node.control, node.link, node.participants, node.gate,
             Duration.ofSeconds(1), Duration.ofSeconds(1), FakeNode.TRANSPORT_FRAME);
-    private final NodePorts ports = new NodePorts(directory, node.participants, Duration.ofSeconds(1));
+    private final NodePorts ports = new NodePorts(directory, node.participants, node.relays, 0, Duration.ofSeconds(1));
 
     @AfterEach
     void clearBindAddress() {
@@ -53,7 +56,7 @@ class NodePortsTest {
         assertThat(admin).isNotEqualTo(cluster);
         assertThat(node.endpoint.sent()).extracting(frame -> frame.type()).containsOnly(FrameType.PUBLISH);
         assertThat(node.endpoint.sent()).map(frame -> new PublishMessage().wrap(frame.buffer()))
-                .map(publish -> publish.key() + "=" + publish.value())
+                .map(publish -> publish.key() + "=" + publish.value()).filteredOn(entry -> entry.startsWith("endpoint:"))
                 .containsExactly("endpoint:cluster=" + BIND + ":" + cluster, "endpoint:admin=" + BIND + ":" + admin);
     }
 
@@ -65,20 +68,61 @@ class NodePortsTest {
 
         int cluster = ports.port("cluster");
 
-        assertThat(new PublishMessage().wrap(node.endpoint.sent().get(0).buffer()).value())
-                .isEqualTo(own.getHostAddress() + ":" + cluster);
+        assertThat(published()).contains("endpoint:cluster=" + own.getHostAddress() + ":" + cluster);
     }
 
     @Test
-    void anAddressIsTheEntryThePeerPublished() throws Exception {
-        node.endpoint.onSend(frame -> {
-            LookupMessage lookup = new LookupMessage().wrap(frame.buffer());
-            assertThat(lookup.role() + " " + lookup.key()).isEqualTo("node-b endpoint:cluster");
-            directory.answered(new LookupAnswerMessage().wrap(
-                    LookupAnswerMessage.write(ByteBuffer.allocate(256), lookup.requestId(), "", BIND + ":4711")));
-        });
+    void anotherNodesAddressIsThisNodesRelayTowardsTheEntryThePeerPublishedAndItsOwnIsTheEntryItself() throws Exception {
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String entry = "127.0.0.1:" + peer.getLocalPort();
+            answerLookups(Map.of("node-b endpoint:cluster", entry, "node-a endpoint:cluster", "127.0.0.1:4711"));
 
-        assertThat(ports.address("node-b", "cluster")).isEqualTo(new InetSocketAddress(InetAddress.getByName(BIND), 4711));
+            InetSocketAddress relay = ports.address("node-b", "cluster");
+
+            assertThat(relay.getAddress().isLoopbackAddress()).as("the relay listens on the bind address").isTrue();
+            assertThat(relay.getPort()).isNotEqualTo(peer.getLocalPort());
+            assertThat(ports.address("node-b", "cluster")).isEqualTo(relay);
+            assertThat(ports.address("node-a", "cluster")).isEqualTo(new InetSocketAddress("127.0.0.1", 4711));
+            assertThat(published()).contains("relay:link:node-b:cluster=127.0.0.1:" + relay.getPort());
+            try (Socket client = new Socket()) {
+                client.connect(relay, 5000);
+                peer.setSoTimeout(5000);
+                try (Socket accepted = peer.accept()) {
+                    client.getOutputStream().write(7);
+                    accepted.setSoTimeout(5000);
+                    assertThat(accepted.getInputStream().read()).as("a byte through the relay").isEqualTo(7);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRestartedNodeGetsItsEarlierPortBackWhenItIsFree() throws Exception {
+        int earlier;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            earlier = probe.getLocalPort();
+        }
+        answerLookups(Map.of("node-a endpoint:cluster", "127.0.0.1:" + earlier));
+        NodePorts restarted = new NodePorts(directory, node.participants, node.relays, 1, Duration.ofSeconds(1));
+
+        assertThat(restarted.port("cluster")).isEqualTo(earlier);
+    }
+
+    /** The conductor's part: each lookup is answered from {@code entries} ("role key" to value) at once. */
+    private void answerLookups(Map<String, String> entries) {
+        node.endpoint.onSend(frame -> {
+            if (frame.type() == FrameType.LOOKUP) {
+                LookupMessage lookup = new LookupMessage().wrap(frame.buffer());
+                String value = entries.get(lookup.role() + " " + lookup.key());
+                directory.answered(new LookupAnswerMessage().wrap(LookupAnswerMessage.write(ByteBuffer.allocate(256),
+                        lookup.requestId(), value == null ? "not published" : "", value == null ? "" : value)));
+            }
+        });
+    }
+
+    private List<String> published() {
+        return node.endpoint.sent().stream().filter(frame -> frame.type() == FrameType.PUBLISH)
+                .map(frame -> new PublishMessage().wrap(frame.buffer())).map(p -> p.key() + "=" + p.value()).toList();
     }
 
     private static InetAddress nonLoopbackAddress() throws SocketException {

@@ -13,9 +13,13 @@ class ControlMessagesTest {
 
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
 
-    /** Frames 1..3 sent, 10.. dropped on the way to, 20.. dropped on the way from participants 0..2. */
+    /**
+     * Frames 1..3 sent, 10.. dropped on the way to, 20.. dropped on the way from participants 0..2;
+     * relayed with participant 1 only: 100 bytes to it, 200 from it, 1 connection opened, 2 accepted.
+     */
     private static TrafficReport.Counts counts() {
-        return TrafficReport.Counts.of(new long[] {1, 2, 3}, new long[] {10, 11, 12}, new long[] {20, 21, 22});
+        return TrafficReport.Counts.of(new long[] {1, 2, 3}, new long[] {10, 11, 12}, new long[] {20, 21, 22},
+                new long[][] {null, {100, 200, 1, 2}, {0, 0, 0, 0}});
     }
 
     /** What the transport hands a reader: a copy at position 0. */
@@ -26,15 +30,19 @@ class ControlMessagesTest {
     @Test
     void enterCarriesTheBarrierTheTimeoutAndTheTraffic() {
         EnterMessage enter = new EnterMessage().wrap(received(EnterMessage.write(buffer, "cluster-up", 1500, counts())));
-        long[][] sent = new long[3][3];
-        long[][] dropped = new long[3][3];
-        enter.addTraffic(2, sent, dropped);
+        PhaseTraffic phase = new PhaseTraffic(3);
+        enter.addTraffic(2, phase);
+        long[][] dropped = phase.dropped();
 
         assertThat(enter.barrier()).isEqualTo("cluster-up");
         assertThat(enter.timeoutMillis()).isEqualTo(1500);
-        assertThat(sent[2]).containsExactly(1, 2, 3);
+        assertThat(phase.sent()[2]).containsExactly(1, 2, 3);
         assertThat(dropped[2]).containsExactly(10, 11, 12 + 22);
         assertThat(new long[] {dropped[0][2], dropped[1][2]}).containsExactly(20, 21);
+        assertThat(phase.relayedBytes()[2]).containsExactly(0, 100, 0);
+        assertThat(phase.relayedBytes()[1][2]).isEqualTo(200);
+        assertThat(phase.relayedConnections()[2][1]).isEqualTo(1);
+        assertThat(phase.relayedConnections()[1][2]).isEqualTo(2);
     }
 
     @Test
@@ -42,8 +50,9 @@ class ControlMessagesTest {
         IllegalStateException error = new IllegalStateException("boom", new ArithmeticException("zero"));
         DoneMessage done = new DoneMessage().wrap(received(
                 DoneMessage.write(buffer, Outcome.FAILED, "after barrier 'x'", error, counts())));
-        long[][] sent = new long[3][3];
-        done.addTraffic(1, sent, new long[3][3]);
+        PhaseTraffic phase = new PhaseTraffic(3);
+        done.addTraffic(1, phase);
+        long[][] sent = phase.sent();
 
         assertThat(done.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(done.step()).isEqualTo("after barrier 'x'");
@@ -57,8 +66,9 @@ class ControlMessagesTest {
     @Test
     void doneWithoutAnErrorHasNone() {
         DoneMessage done = new DoneMessage().wrap(received(DoneMessage.write(buffer, Outcome.PASSED, "s", null, counts())));
-        long[][] sent = new long[3][3];
-        done.addTraffic(1, sent, new long[3][3]);
+        PhaseTraffic phase = new PhaseTraffic(3);
+        done.addTraffic(1, phase);
+        long[][] sent = phase.sent();
 
         assertThat(done.outcome()).isEqualTo(Outcome.PASSED);
         assertThat(done.error()).isNull();
@@ -72,7 +82,7 @@ class ControlMessagesTest {
         assertThat(failed.barrier()).isEqualTo("b");
         assertThat(failed.reason()).isEqualTo("why é");
         assertThat(new AbortMessage().wrap(received(AbortMessage.write(buffer, "node-a failed"))).reason()).isEqualTo("node-a failed");
-        FaultDoneMessage answer = new FaultDoneMessage().wrap(received(FaultDoneMessage.write(buffer, 42, "")));
+        FaultDoneMessage answer = new FaultDoneMessage().wrap(received(FaultDoneMessage.write(buffer, 42, "", "")));
         assertThat(answer.requestId()).isEqualTo(42);
         assertThat(answer.refusal()).isEmpty();
         assertThat(Signal.write(buffer).remaining()).isZero();
@@ -120,7 +130,9 @@ class ControlMessagesTest {
         assertThat(apply.direction()).isEqualTo(Direction.RECEIVE);
         assertThat(apply.delayNanos()).isEqualTo(11);
         assertThat(apply.probability()).isEqualTo(0.5);
-        assertThat(FaultAppliedMessage.applyId(FaultAppliedMessage.write(buffer, 12))).isEqualTo(12);
+        assertThat(FaultAppliedMessage.applyId(FaultAppliedMessage.write(buffer, 12, false))).isEqualTo(12);
+        assertThat(FaultAppliedMessage.touched(FaultAppliedMessage.write(buffer, 12, false))).isFalse();
+        assertThat(FaultAppliedMessage.touched(FaultAppliedMessage.write(buffer, 12, true))).isTrue();
     }
 
     @Test

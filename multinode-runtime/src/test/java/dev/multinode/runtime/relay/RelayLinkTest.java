@@ -46,7 +46,7 @@ class RelayLinkTest {
             }
             assertThat(settledCount(() -> hub.bytes(PEER, Flow.OUT), 600)).isEqualTo(600);
             assertThat(settledCount(() -> hub.bytes(PEER, Flow.IN), 600)).isEqualTo(600);
-            assertThat(hub.connections(PEER)).isEqualTo(1);
+            assertThat(hub.connections(PEER, Flow.OUT)).isEqualTo(1);
             assertThat(hub.bytes(1, Flow.OUT)).isZero();
             echoing.join(RelaySockets.ARRIVAL_MILLIS);
         }
@@ -149,7 +149,7 @@ class RelayLinkTest {
             gone = new InetSocketAddress(LOOPBACK, closed.getLocalPort());
         }
         assertRefusedAtOnce(hub.openLink(PEER, "db", gone));
-        assertThat(hub.connections(PEER)).isEqualTo(1);
+        assertThat(hub.connections(PEER, Flow.OUT)).isEqualTo(1);
     }
 
     @Test
@@ -166,7 +166,7 @@ class RelayLinkTest {
             hub.disconnectOutgoing(PEER);
             fixture.assertResetAndReconnects(old, relay);
         }
-        assertThat(hub.connections(PEER)).isEqualTo(2);
+        assertThat(hub.connections(PEER, Flow.OUT)).isEqualTo(2);
     }
 
     @Test

@@ -35,7 +35,8 @@ class RelaySharedTest {
             assertThat(receive(ends.client(), 7)).isEqualTo("welcome");
             assertThat(settledCount(() -> hub.bytes(ORIGIN, Flow.IN), 5)).isEqualTo(5);
             assertThat(settledCount(() -> hub.bytes(ORIGIN, Flow.OUT), 7)).isEqualTo(7);
-            assertThat(hub.connections(ORIGIN)).isEqualTo(1);
+            assertThat(hub.connections(ORIGIN, Flow.IN)).isEqualTo(1);
+            assertThat(hub.connections(ORIGIN, Flow.OUT)).isZero();
 
             hub.hold(ORIGIN, Flow.IN, true);
             send(ends.client(), "held");

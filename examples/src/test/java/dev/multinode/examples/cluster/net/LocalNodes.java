@@ -1,6 +1,7 @@
 package dev.multinode.examples.cluster.net;
 
 import dev.multinode.Closer;
+import dev.multinode.FaultListener;
 import dev.multinode.Faults;
 import dev.multinode.FrameHandler;
 import dev.multinode.MultiNodeProbe;
@@ -256,6 +257,16 @@ public final class LocalNodes implements AutoCloseable {
         @Override
         public InetSocketAddress address(String ofRole, String name) {
             throw new UnsupportedOperationException("addresses need the multinode runtime");
+        }
+
+        @Override
+        public InetSocketAddress sharedAddress(String ofRole, String name) {
+            throw new UnsupportedOperationException("addresses need the multinode runtime");
+        }
+
+        @Override
+        public void onFault(FaultListener listener) {
+            throw new UnsupportedOperationException("faults need the multinode runtime");
         }
 
         @Override
