@@ -38,9 +38,11 @@ final class RelayBenchmark {
      * @param writeSize       bytes of each write of the throughput runs
      * @param spinSelects     the relay's spin, or -1 for its default
      * @param chunkSize       the relay's chunk size, or -1 for its default
+     * @param partitionWarmup  partition-heal pairs of five nodes before measuring
+     * @param partitionMeasured partition calls of five nodes measured, 0 to leave the row out
      */
     record Settings(int messageSize, int warmup, int measured, int rounds, long throughputBytes, int writeSize,
-                    int spinSelects, int chunkSize) {
+                    int spinSelects, int chunkSize, int partitionWarmup, int partitionMeasured) {
 
         static Settings from(Properties properties) {
             Settings settings = new Settings(BenchConfig.integer(properties, "bench.relay.messageSize", 64),
@@ -50,9 +52,12 @@ final class RelayBenchmark {
                     BenchConfig.integer(properties, "bench.relay.throughputMiB", 4_096) * (1L << 20),
                     BenchConfig.integer(properties, "bench.relay.writeKiB", 1_024) * 1_024,
                     BenchConfig.integer(properties, "bench.relay.spinSelects", -1),
-                    chunkSize(BenchConfig.integer(properties, "bench.relay.chunkKiB", -1)));
+                    chunkSize(BenchConfig.integer(properties, "bench.relay.chunkKiB", -1)),
+                    BenchConfig.integer(properties, "bench.relay.partition.warmup", 20),
+                    BenchConfig.integer(properties, "bench.relay.partition.measured", 200));
             if (settings.messageSize < 1 || settings.warmup < 0 || settings.measured < 1 || settings.rounds < 1
-                    || settings.throughputBytes < 1 || settings.writeSize < 1) {
+                    || settings.throughputBytes < 1 || settings.writeSize < 1 || settings.partitionWarmup < 0
+                    || settings.partitionMeasured < 0) {
                 throw new IllegalArgumentException("Bad relay settings (bench.relay.*): " + settings
                         + "; accepted positive sizes and counts, a warm-up of 0 or more");
             }
@@ -103,7 +108,15 @@ final class RelayBenchmark {
                 settings.writeSize() >> 10);
         double directRate = throughput(settings, null);
         double relayedRate = throughput(settings, options);
-        return new RelayReport(settings, LatencyStats.of(direct), LatencyStats.of(relayed), directRate, relayedRate, idleShare);
+        LatencyStats partition = null;
+        if (settings.partitionMeasured() > 0) {
+            System.out.printf("partitions of %d nodes with relayed connections on %s: %d warm-up + %d measured%n",
+                    RelayPartitionTime.ROLES.size(), System.getProperty("multinode.transport", "inproc"),
+                    settings.partitionWarmup(), settings.partitionMeasured());
+            partition = LatencyStats.of(RelayPartitionTime.run(settings.partitionWarmup(), settings.partitionMeasured()));
+        }
+        return new RelayReport(settings, LatencyStats.of(direct), LatencyStats.of(relayed), directRate, relayedRate, idleShare,
+                partition);
     }
 
     private static Histogram roundTrips(InetSocketAddress address, Settings settings) throws IOException {
@@ -138,7 +151,7 @@ final class RelayBenchmark {
         long relayThread = Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().equals("multinode-relay-" + NODE)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no relay thread")).getId();
-        roundTrips(relay, new Settings(settings.messageSize(), 0, 1, 1, 1, 1, settings.spinSelects(), settings.chunkSize()));
+        roundTrips(relay, new Settings(settings.messageSize(), 0, 1, 1, 1, 1, settings.spinSelects(), settings.chunkSize(), 0, 0));
         long cpuBefore = threads.getThreadCpuTime(relayThread);
         long wallBefore = System.nanoTime();
         Thread.sleep(IDLE.toMillis());

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The relay's rows ({@link RelayBenchmark}) and their targets: a relayed round trip costs at most
- * {@value #RATIO} times the direct one (median and p99), and a relay carries at least 1 GB/s.
+ * {@value #RATIO} times the direct one (median and p99), a relay carries at least 1 GB/s, and a
+ * partition of five nodes is in force in their relays within {@value #PARTITION_MILLIS} ms (median).
  *
  * @param settings     what was measured
  * @param direct       round trips straight to the echo
@@ -15,14 +16,17 @@ import java.util.Locale;
  * @param directRate   bytes a second written straight to the sink
  * @param relayedRate  bytes a second through the relay
  * @param idleShare    the share of one core the relay thread used over an idle second after activity
+ * @param partition    each partition call of five nodes until in force, or null if not measured
  */
 record RelayReport(RelayBenchmark.Settings settings, LatencyStats direct, LatencyStats relayed, double directRate,
-                   double relayedRate, double idleShare) {
+                   double relayedRate, double idleShare, LatencyStats partition) {
 
     /** The relayed round trip's target, in times the direct one. */
     static final double RATIO = 1.3;
     /** The relay's throughput target, bytes a second. */
     static final double RATE = 1e9;
+    /** The partition's target, milliseconds (median). */
+    static final long PARTITION_MILLIS = 5;
 
     /** @return the rows and verdicts, as the benchmark's table shows them */
     String table() {
@@ -43,6 +47,11 @@ record RelayReport(RelayBenchmark.Settings settings, LatencyStats direct, Latenc
                 BenchmarkReport.verdict(relayedRate >= RATE), directRate / 1e9));
         text.append(String.format(Locale.ROOT, "relay thread CPU over an idle %d s after a round trip: %.2f%% of a core%n",
                 RelayBenchmark.IDLE.toSeconds(), idleShare * 100));
+        if (partition != null) {
+            BenchmarkReport.row(text, "partition of 5 nodes, until in force", partition);
+            text.append(String.format(Locale.ROOT, "partition median %.2f ms (target < %d ms): %s%n", partition.median() / 1e6,
+                    PARTITION_MILLIS, BenchmarkReport.verdict(partition.median() < PARTITION_MILLIS * 1e6)));
+        }
         return text.toString();
     }
 
@@ -63,9 +72,11 @@ record RelayReport(RelayBenchmark.Settings settings, LatencyStats direct, Latenc
         return String.format(Locale.ROOT, "\"messageSize\": %d, \"rounds\": %d, \"warmup\": %d, \"spinSelects\": %d, \"chunkSize\": %d, "
                 + "\"direct\": {%s}, \"relayed\": {%s}, \"ratio\": {\"median\": %.3f, \"p99\": %.3f}, \"writeSize\": %d, "
                 + "\"throughputBytes\": %d, \"directBytesPerSecond\": %.0f, \"relayedBytesPerSecond\": %.0f, "
-                + "\"idleCoreShare\": %.4f, \"targets\": {\"ratio\": %.1f, \"bytesPerSecond\": %.0f}",
+                + "\"idleCoreShare\": %.4f, \"partition\": %s, \"targets\": {\"ratio\": %.1f, \"bytesPerSecond\": %.0f, "
+                + "\"partitionMillis\": %d}",
                 settings.messageSize(), settings.rounds(), settings.warmup(), settings.spinSelects(), settings.chunkSize(), direct.jsonMembers(),
                 relayed.jsonMembers(), BenchmarkReport.ratio(relayed.median(), direct.median()), BenchmarkReport.ratio(relayed.p99(), direct.p99()),
-                settings.writeSize(), settings.throughputBytes(), directRate, relayedRate, idleShare, RATIO, RATE);
+                settings.writeSize(), settings.throughputBytes(), directRate, relayedRate, idleShare,
+                partition == null ? "null" : "{" + partition.jsonMembers() + "}", RATIO, RATE, PARTITION_MILLIS);
     }
 }

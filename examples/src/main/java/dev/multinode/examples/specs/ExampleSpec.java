@@ -20,7 +20,7 @@ enum ExampleSpec {
     RESTART_REJOIN("restart", "restart and rejoin", RestartRejoinSpec::run),
     /** {@link PausedOldestSpec}. */
     PAUSED_OLDEST("pause", "paused oldest", PausedOldestSpec::run),
-    /** {@link ZooKeeperPartitionSpec}: not in the program's default set (see {@link RunExampleSpecs}). */
+    /** {@link ZooKeeperPartitionSpec}. */
     ZOOKEEPER_PARTITION("zookeeper", "zookeeper partition", ZooKeeperPartitionSpec::run);
 
     private final String id;

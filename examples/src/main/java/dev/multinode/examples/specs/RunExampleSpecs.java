@@ -13,9 +13,9 @@ import java.util.Locale;
  *       {@code inproc,chronicle,tcp} or {@code chronicle/thread}; default {@code multinode.transport},
  *       else {@code inproc}. Without a launch an entry takes {@code multinode.launch}, else its
  *       transport's default (threads for inproc, processes for chronicle and tcp);</li>
- *   <li>{@code specs.only}: which specs to run, some of {@code sharding,pubsub,singleton,restart,pause} (the default)
- *       and {@code zookeeper}, a ZooKeeper ensemble's partition, left out of the default since it
- *       needs the harness's fault relays (see {@link ZooKeeperPartitionSpec});</li>
+ *   <li>{@code specs.only}: which specs to run, some of
+ *       {@code sharding,pubsub,singleton,restart,pause,zookeeper} (the default; {@code zookeeper} is
+ *       a real ZooKeeper ensemble's partition, {@link ZooKeeperPartitionSpec});</li>
  *   <li>{@code specs.runs}: how many times in a row each spec runs in each mode, default 1.</li>
  * </ul>
  * Exits with status 1 if any run failed, after printing why and where its run folder was kept.
@@ -34,12 +34,12 @@ public final class RunExampleSpecs {
     public static void main(String[] args) {
         if (args.length > 0) {
             throw new IllegalArgumentException("RunExampleSpecs takes no arguments, got " + List.of(args)
-                    + "; set -Dspecs.transports=inproc,chronicle,tcp, -Dspecs.only=sharding,pubsub,singleton,restart,pause and -Dspecs.runs=<n> instead");
+                    + "; set -Dspecs.transports=inproc,chronicle,tcp, -Dspecs.only=sharding,pubsub,singleton,restart,pause,zookeeper and -Dspecs.runs=<n> instead");
         }
         List<Mode> modes = Mode.parseAll(
                 System.getProperty("specs.transports", System.getProperty("multinode.transport", "inproc")),
                 System.getProperty("multinode.launch"));
-        List<ExampleSpec> specs = ExampleSpec.parseAll(System.getProperty("specs.only", "sharding,pubsub,singleton,restart,pause"));
+        List<ExampleSpec> specs = ExampleSpec.parseAll(System.getProperty("specs.only", "sharding,pubsub,singleton,restart,pause,zookeeper"));
         int runs = runs(System.getProperty("specs.runs", "1"));
         ResultTable table = new ResultTable();
         for (Mode mode : modes) {

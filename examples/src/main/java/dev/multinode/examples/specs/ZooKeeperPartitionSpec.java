@@ -25,13 +25,12 @@ import org.apache.zookeeper.KeeperException.Code;
  * and its client's write fails with a connection loss. After the heal the old leader follows the
  * new one and reads the write it missed, and never the one it refused.
  *
- * <p>The partition reaches ZooKeeper's own sockets only where {@link Node#address} hands each node
- * a relay of the link in between; where it hands out the peer's own address the peers stay
- * connected, the majority keeps its leader, and the spec fails at "leader-after-partition". What a
- * relay must carry: the learners' connections to the leader's quorum port, which a node dials from
- * its own configuration. Election connections can pass it by: a peer dialled by one of lower id
- * hangs up and dials back the election address the caller announced, its own bind address, which
- * only delays the old leader's learning of the new one.
+ * <p>The partition reaches ZooKeeper's own sockets because {@link Node#address} hands each node a
+ * relay of the link in between, and every connection between two peers is one a node dialled from
+ * its own configuration: the learners' to the leader's quorum port, and the election connections,
+ * which the configuration lets only the peer of higher id open (see
+ * {@code dev.multinode.examples.zookeeper.EnsembleConfig}: ZooKeeper would otherwise dial back an
+ * announced address, which no relay is in front of).
  */
 public final class ZooKeeperPartitionSpec {
 

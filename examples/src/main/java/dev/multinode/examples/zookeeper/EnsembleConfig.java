@@ -3,6 +3,7 @@ package dev.multinode.examples.zookeeper;
 import dev.multinode.Node;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -14,6 +15,13 @@ import org.apache.zookeeper.server.quorum.QuorumPeerConfig.ConfigException;
  * run is a voting server, its id the role's position in the run plus one. The node's own line is its
  * bind address and ports, where its peer listens; each other line is where this node reaches that
  * role ({@link Node#address}), so two nodes' configurations may name a third at different addresses.
+ *
+ * <p>Election connections need one care. ZooKeeper keeps one election connection per pair, the one
+ * the server of higher id opened: when the lower one dials, the higher hangs up and dials back the
+ * election address the caller announced, its own line, which is its real endpoint and passes by
+ * every relay, so a partition would leave that pair's election traffic flowing. So a node's lines
+ * for servers of higher id give a refusing election port (a bound socket that does not listen):
+ * the lower never dials, and every election connection is one the higher opened through its relay.
  */
 final class EnsembleConfig {
 
@@ -61,8 +69,10 @@ final class EnsembleConfig {
         InetSocketAddress client = node.address(node.role(), "client");
         properties.setProperty("clientPortAddress", client.getHostString());
         properties.setProperty("clientPort", Integer.toString(client.getPort()));
+        int refusing = refusingPort(node);
         for (String role : node.roles()) {
-            properties.setProperty("server." + serverId(node, role), serverLine(node, role));
+            boolean higher = serverId(node, role) > serverId(node, node.role());
+            properties.setProperty("server." + serverId(node, role), serverLine(node, role, higher ? refusing : 0));
         }
         QuorumPeerConfig config = new QuorumPeerConfig();
         config.parseProperties(properties);
@@ -87,15 +97,29 @@ final class EnsembleConfig {
         return node.roles().get((int) serverId - 1);
     }
 
-    /** {@code host:quorumPort:electionPort}, one host for both, as ZooKeeper's line has it. */
-    private static String serverLine(Node node, String role) {
+    /**
+     * {@code host:quorumPort:electionPort}, one host for both, as ZooKeeper's line has it.
+     *
+     * @param electionPort the election port to give instead of the role's, or 0 for the role's own
+     */
+    private static String serverLine(Node node, String role, int electionPort) {
         InetSocketAddress quorum = node.address(role, "quorum");
         InetSocketAddress election = node.address(role, "election");
         if (!quorum.getAddress().equals(election.getAddress())) {
             throw new IllegalStateException(node.role() + " reaches " + role + "'s quorum endpoint at " + quorum
                     + " and its election endpoint at " + election + ": a ZooKeeper server line has one host for both");
         }
-        return host(quorum) + ":" + quorum.getPort() + ":" + election.getPort();
+        return host(quorum) + ":" + quorum.getPort() + ":" + (electionPort == 0 ? election.getPort() : electionPort);
+    }
+
+    /**
+     * A port of this node's relays' host that refuses every connection at once: a socket bound to it
+     * that does not listen, held until the node stops.
+     */
+    private static int refusingPort(Node node) throws IOException {
+        Socket holder = node.closeOnStop(new Socket());
+        holder.bind(new InetSocketAddress(node.address(node.role(), "election").getAddress(), 0));
+        return holder.getLocalPort();
     }
 
     /** An IPv6 literal goes in brackets, since its colons would split the line. */

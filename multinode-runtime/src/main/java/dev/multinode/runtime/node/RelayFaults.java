@@ -4,6 +4,7 @@ import dev.multinode.Direction;
 import dev.multinode.runtime.protocol.FaultKind;
 import dev.multinode.runtime.relay.Flow;
 import dev.multinode.runtime.relay.RelayHub;
+import java.util.Arrays;
 
 /**
  * What the link faults in force mean for this node's relays. One relayed connection carries bytes
@@ -11,7 +12,9 @@ import dev.multinode.runtime.relay.RelayHub;
  * own blackholes (the frames' filter's state) and its peers' blackholes towards it (the mirrored
  * {@code PEER_*} applications). Delays and bandwidth limits belong to the sending end: this node's
  * own apply to what it sends, a peer's to what it receives from that peer. Changes come from the
- * receiver thread; a hub started later gets the state in force ({@link #replayTo}).
+ * receiver thread; a hub started later gets the state in force ({@link #replayTo}). Each change the
+ * hub is told of is a round trip to its thread, so only what changed is told: a partition's mirror
+ * of a blackhole already in force costs nothing.
  */
 final class RelayFaults {
 
@@ -23,6 +26,8 @@ final class RelayFaults {
     private final long[] delayIn;
     private final long[] bandwidthOut;
     private final long[] bandwidthIn;
+    /** What the hub was last told, per peer: holds out and in, delays out and in, limits out and in. */
+    private final long[][] told;
     private RelayHub hub;
 
     RelayFaults(int participants) {
@@ -34,6 +39,7 @@ final class RelayFaults {
         delayIn = new long[participants];
         bandwidthOut = new long[participants];
         bandwidthIn = new long[participants];
+        told = new long[participants][6];
     }
 
     /**
@@ -76,9 +82,12 @@ final class RelayFaults {
         return true;
     }
 
-    /** A hub that starts now must start with the faults in force. */
+    /** A hub that starts now must start with the faults in force; it starts with none. */
     synchronized void replayTo(RelayHub started) {
         hub = started;
+        for (long[] peer : told) {
+            Arrays.fill(peer, 0);
+        }
         for (int peer = 0; peer < ownOut.length; peer++) {
             push(started, peer);
         }
@@ -94,18 +103,42 @@ final class RelayFaults {
             ownOut[peer] = ownIn[peer] = peerOut[peer] = peerIn[peer] = false;
             delayOut[peer] = delayIn[peer] = bandwidthOut[peer] = bandwidthIn[peer] = 0;
         }
+        for (long[] peer : told) {
+            Arrays.fill(peer, 0);
+        }
         if (hub != null) {
             hub.heal();
         }
     }
 
     private void push(RelayHub target, int peer) {
-        target.hold(peer, Flow.OUT, ownOut[peer] || peerIn[peer]);
-        target.hold(peer, Flow.IN, ownIn[peer] || peerOut[peer]);
-        target.delay(peer, Flow.OUT, delayOut[peer]);
-        target.delay(peer, Flow.IN, delayIn[peer]);
-        target.bandwidth(peer, Flow.OUT, bandwidthOut[peer]);
-        target.bandwidth(peer, Flow.IN, bandwidthIn[peer]);
+        long[] last = told[peer];
+        long holdOut = ownOut[peer] || peerIn[peer] ? 1 : 0;
+        long holdIn = ownIn[peer] || peerOut[peer] ? 1 : 0;
+        if (last[0] != holdOut) {
+            target.hold(peer, Flow.OUT, holdOut == 1);
+        }
+        if (last[1] != holdIn) {
+            target.hold(peer, Flow.IN, holdIn == 1);
+        }
+        if (last[2] != delayOut[peer]) {
+            target.delay(peer, Flow.OUT, delayOut[peer]);
+        }
+        if (last[3] != delayIn[peer]) {
+            target.delay(peer, Flow.IN, delayIn[peer]);
+        }
+        if (last[4] != bandwidthOut[peer]) {
+            target.bandwidth(peer, Flow.OUT, bandwidthOut[peer]);
+        }
+        if (last[5] != bandwidthIn[peer]) {
+            target.bandwidth(peer, Flow.IN, bandwidthIn[peer]);
+        }
+        last[0] = holdOut;
+        last[1] = holdIn;
+        last[2] = delayOut[peer];
+        last[3] = delayIn[peer];
+        last[4] = bandwidthOut[peer];
+        last[5] = bandwidthIn[peer];
     }
 
     /** {@code out} is the sending side's blocked flow, {@code in} its receiving side's. */

@@ -170,6 +170,44 @@ class FaultApplierTest {
     }
 
     @Test
+    void listenersHearThisNodesOwnLinkFaultsBeforeTheConfirmationButNotThePeersMirrors() {
+        List<String> heard = new ArrayList<>();
+        node.listeners.add(event -> heard.add(event.kind() + " " + event.from() + "->" + event.to() + " " + event.direction()
+                + " " + event.inForce() + " confirmed before: " + !node.endpoint.sent().isEmpty()));
+
+        apply(FaultKind.BLACKHOLE, FakeNode.NODE_B, Direction.RECEIVE);
+        apply(FaultKind.PEER_BLACKHOLE, FakeNode.NODE_C, Direction.BOTH);
+        node.endpoint.sent().clear();
+        apply(FaultKind.PASS_THROUGH, FakeNode.NODE_B, Direction.RECEIVE);
+
+        assertThat(heard).containsExactly("BLACKHOLE node-a->node-b RECEIVE true confirmed before: false",
+                "BLACKHOLE node-a->node-b RECEIVE false confirmed before: false");
+        assertThat(node.filter.passInbound(FakeNode.NODE_C)).as("a mirror leaves the frames' filter alone").isTrue();
+    }
+
+    @Test
+    void theConfirmationSaysWhetherTheLinkCarriedTheSystemsTrafficOrAListenerMirrorsIt() {
+        apply(FaultKind.BLACKHOLE, FakeNode.NODE_B, Direction.SEND);
+        assertThat(FaultAppliedMessage.touched(node.endpoint.sent().get(0).buffer())).isFalse();
+        node.endpoint.sent().clear();
+
+        node.traffic.received(FakeNode.NODE_C);
+        apply(FaultKind.BLACKHOLE, FakeNode.NODE_C, Direction.SEND);
+        assertThat(FaultAppliedMessage.touched(node.endpoint.sent().get(0).buffer())).as("a frame from node-c").isTrue();
+        node.endpoint.sent().clear();
+
+        node.traffic.endPhase();
+        node.traffic.endPhase();
+        applyFault(FaultKind.DELAY, FakeNode.NODE_C, Direction.SEND, 1_000, 0);
+        assertThat(FaultAppliedMessage.touched(node.endpoint.sent().get(0).buffer())).as("two phases later").isFalse();
+        node.endpoint.sent().clear();
+
+        node.listeners.add(event -> { });
+        apply(FaultKind.BLACKHOLE, FakeNode.NODE_B, Direction.RECEIVE);
+        assertThat(FaultAppliedMessage.touched(node.endpoint.sent().get(0).buffer())).as("with a listener").isTrue();
+    }
+
+    @Test
     void aPartitionNeverReachesANodeAsSuch() {
         assertThatThrownBy(() -> apply(FaultKind.PARTITION, FakeNode.NODE_B, Direction.BOTH))
                 .isInstanceOf(IllegalStateException.class);
