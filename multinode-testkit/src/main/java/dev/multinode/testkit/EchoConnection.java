@@ -3,6 +3,7 @@ package dev.multinode.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.multinode.Node;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,6 +44,22 @@ final class EchoConnection implements AutoCloseable {
             socket.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens a connection from this node's system to another node's {@link EchoSystem}, through this
+     * node's relay towards it, and checks it with a first line, "one".
+     *
+     * @param node this node
+     * @param to   the node whose echo it reaches
+     * @return the open connection
+     * @throws IOException if the connection is refused
+     */
+    static EchoConnection greeted(Node node, String to) throws IOException {
+        EchoConnection connection = open(node.address(to, EchoSystem.ENDPOINT), node.role() + " to " + to);
+        connection.send("one");
+        connection.expectLine("one from " + to);
+        return connection;
     }
 
     void send(String line) {

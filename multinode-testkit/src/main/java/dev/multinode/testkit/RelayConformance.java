@@ -34,9 +34,7 @@ public interface RelayConformance extends ConformanceSuite {
             EchoSystem.start(node);
             node.enterBarrier("serving");
             node.runOn("node-a", () -> {
-                try (EchoConnection toB = EchoConnection.open(node.address("node-b", EchoSystem.ENDPOINT), "node-a to node-b")) {
-                    toB.send("one");
-                    toB.expectLine("one from node-b");
+                try (EchoConnection toB = EchoConnection.greeted(node, "node-b")) {
                     node.faults().blackhole("node-a", "node-b", Direction.RECEIVE);
                     toB.send("two");                 // reaches node-b, whose answer is held
                     toB.expectNothing();
@@ -62,9 +60,7 @@ public interface RelayConformance extends ConformanceSuite {
             EchoSystem.start(node);
             node.enterBarrier("serving");
             node.runOn("node-a", () -> {
-                try (EchoConnection toB = EchoConnection.open(node.address("node-b", EchoSystem.ENDPOINT), "node-a to node-b")) {
-                    toB.send("one");
-                    toB.expectLine("one from node-b");
+                try (EchoConnection toB = EchoConnection.greeted(node, "node-b")) {
                     // enforced at node-b for frames; node-a's relay carries this connection, and must obey it too
                     node.faults().blackhole("node-b", "node-a", Direction.BOTH);
                     toB.send("two");
@@ -157,9 +153,7 @@ public interface RelayConformance extends ConformanceSuite {
             EchoSystem.start(node);
             node.enterBarrier("serving");
             node.runOn("node-a", () -> {
-                try (EchoConnection first = EchoConnection.open(node.address("node-b", EchoSystem.ENDPOINT), "node-a to node-b")) {
-                    first.send("one");
-                    first.expectLine("one from node-b");
+                try (EchoConnection first = EchoConnection.greeted(node, "node-b")) {
                     node.faults().disconnect("node-a", "node-b");
                     first.expectEnd();
                 }
@@ -180,9 +174,7 @@ public interface RelayConformance extends ConformanceSuite {
             EchoSystem.start(node);
             node.enterBarrier("serving");
             node.runOn("node-a", () -> {
-                try (EchoConnection toB = EchoConnection.open(node.address("node-b", EchoSystem.ENDPOINT), "node-a to node-b")) {
-                    toB.send("one");
-                    toB.expectLine("one from node-b");
+                try (EchoConnection toB = EchoConnection.greeted(node, "node-b")) {
                     node.faults().kill("node-b");
                     toB.expectEnd();
                 }
@@ -213,6 +205,8 @@ public interface RelayConformance extends ConformanceSuite {
                 IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                         () -> node.faults().drop("node-a", "node-b", 0.5));
                 assertThat(refused).hasMessageContaining("relayed").hasMessageContaining("byte stream");
+                assertThat(assertThrows(IllegalArgumentException.class, () -> node.faults().bandwidth("node-a", "node-b", 0)))
+                        .hasMessageStartingWith("bandwidth(node-a, node-b, 0): the limit must be a positive number");
                 node.faults().blackhole("node-a", "node-b", Direction.SEND);
                 assertThat(events).containsExactly(new FaultEvent(FaultEvent.Kind.BLACKHOLE, "node-a", "node-b",
                         Direction.SEND, true, Duration.ZERO, 0, 0));

@@ -22,6 +22,7 @@ import org.apache.zookeeper.server.quorum.QuorumPeerConfig.ConfigException;
  * every relay, so a partition would leave that pair's election traffic flowing. So a node's lines
  * for servers of higher id give a refusing election port (a bound socket that does not listen):
  * the lower never dials, and every election connection is one the higher opened through its relay.
+ * A peer that leads or follows dials no one, so the peers start in id order ({@link ZooKeeperPeer}).
  */
 final class EnsembleConfig {
 

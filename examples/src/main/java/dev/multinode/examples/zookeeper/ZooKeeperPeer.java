@@ -1,6 +1,10 @@
 package dev.multinode.examples.zookeeper;
 
+import dev.multinode.Await;
 import dev.multinode.Node;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +30,9 @@ public final class ZooKeeperPeer {
 
     /** A peer's threads end within a tick or two of its shutdown; this bound only matters when one hangs. */
     private static final Duration STOP = Duration.ofSeconds(10);
+    /** A peer opens its election endpoint within moments of its start; the first JVM to load ZooKeeper takes longest. */
+    private static final Duration LISTENING = Duration.ofSeconds(20);
+    private static final Duration PROBE = Duration.ofSeconds(1);
 
     private final Node node;
     private final QuorumPeer peer;
@@ -36,7 +43,8 @@ public final class ZooKeeperPeer {
     }
 
     /**
-     * Allocates this node's endpoints, waits for every other node's, and starts the peer, which then
+     * Allocates this node's endpoints, waits for every other node's, and starts the peer in its turn
+     * (the nodes' peers start in id order, at barriers {@code zookeeper-started-<role>}); it then
      * looks for the others and joins an election; {@link #serving} says when it has a leader.
      *
      * @param node this node
@@ -69,10 +77,31 @@ public final class ZooKeeperPeer {
         peer.setLearnerType(config.getPeerType());
         peer.setSyncEnabled(config.getSyncEnabled());
         peer.initialize();
-        // registered before the start, so that a start failing halfway still closes what it opened
-        node.closeOnStop(peer, (started, why) -> stop(node, started, config.getServerId()));
-        peer.start();
+        // Only the peer of higher id opens an election connection (EnsembleConfig), and a peer that
+        // leads or follows contacts no one: one that started later than the others of higher id
+        // would never be dialled. So the peers start in id order, each once the one before listens.
+        for (String role : node.roles()) {
+            if (node.isRole(role)) {
+                // registered before the start, so that a start failing halfway still closes what it opened
+                node.closeOnStop(peer, (started, why) -> stop(node, started, config.getServerId()));
+                peer.start();
+                awaitListening(node, node.address(role, "election"));
+            }
+            node.enterBarrier("zookeeper-started-" + role);
+        }
         return new ZooKeeperPeer(node, peer);
+    }
+
+    /** The peer's election endpoint accepts connections (ZooKeeper opens it on a thread of its own). */
+    private static void awaitListening(Node node, InetSocketAddress election) {
+        Await.awaitAssert(() -> {
+            try (Socket probe = new Socket()) {
+                probe.connect(election, (int) PROBE.toMillis());
+            } catch (IOException notYet) {
+                throw new AssertionError(node.role() + "'s ZooKeeper peer does not listen on its election endpoint "
+                        + election + " yet", notYet);
+            }
+        }, LISTENING);
     }
 
     /**
