@@ -13,8 +13,6 @@ module dev.multinode.bench {
     // The report states the host's load average: these machines are shared.
     requires java.management;
     requires org.agrona;
-    // The relay's rows drive its engine, which the runtime exports to this module alone.
-    requires dev.multinode.runtime;
     // The chronicle transport's raw baseline (automatic modules, as in transport-chronicle).
     requires chronicle.queue;
     requires chronicle.wire;

@@ -3,7 +3,6 @@ package dev.multinode.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -18,8 +17,10 @@ final class LoopbackEcho implements AutoCloseable {
     private final ServerSocket server;
     private final Thread acceptor;
 
-    LoopbackEcho() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    /** @param bind where to listen: a node's endpoint */
+    LoopbackEcho(InetSocketAddress bind) throws IOException {
+        server = new ServerSocket();
+        server.bind(bind, 50);
         acceptor = new Thread(this::acceptAll, "bench-echo-accept");
         acceptor.setDaemon(true);
         acceptor.start();

@@ -1,7 +1,6 @@
 package dev.multinode.bench;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
@@ -22,8 +21,9 @@ final class LoopbackSink implements AutoCloseable {
     private final ServerSocketChannel server;
     private final CompletableFuture<Long> received = new CompletableFuture<>();
 
-    LoopbackSink() throws IOException {
-        server = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    /** @param bind where to listen: a node's endpoint */
+    LoopbackSink(InetSocketAddress bind) throws IOException {
+        server = ServerSocketChannel.open().bind(bind);
         Thread reader = new Thread(this::drainOne, "bench-sink");
         reader.setDaemon(true);
         reader.start();

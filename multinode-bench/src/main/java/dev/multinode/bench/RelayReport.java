@@ -4,22 +4,43 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.HdrHistogram.Histogram;
 
 /**
  * The relay's rows ({@link RelayBenchmark}) and their targets: a relayed round trip costs at most
  * {@value #RATIO} times the direct one (median and p99), a relay carries at least 1 GB/s, and a
  * partition of five nodes is in force in their relays within {@value #PARTITION_MILLIS} ms (median).
  *
- * @param settings     what was measured
- * @param direct       round trips straight to the echo
- * @param relayed      round trips through the relay
- * @param directRate   bytes a second written straight to the sink
- * @param relayedRate  bytes a second through the relay
- * @param idleShare    the share of one core the relay thread used over an idle second after activity
- * @param partition    each partition call of five nodes until in force, or null if not measured
+ * @param settings  what was measured
+ * @param measured  the two-node run's figures
+ * @param partition each partition call of five nodes until in force, or null if not measured
  */
-record RelayReport(RelayBenchmark.Settings settings, LatencyStats direct, LatencyStats relayed, double directRate,
-                   double relayedRate, double idleShare, LatencyStats partition) {
+record RelayReport(RelayBenchmark.Settings settings, Measured measured, LatencyStats partition) {
+
+    /**
+     * What node-a measured, handed from its body to the benchmark through files.
+     *
+     * @param direct      round trips straight to the echo, in nanoseconds
+     * @param relayed     round trips through the relay, in nanoseconds
+     * @param directRate  bytes a second written straight to the sink
+     * @param relayedRate bytes a second through the relay
+     * @param idleShare   the share of one core the relay thread used over an idle second after activity
+     */
+    record Measured(Histogram direct, Histogram relayed, double directRate, double relayedRate, double idleShare) {
+
+        void write(Path folder) throws IOException {
+            Histograms.write(direct, folder.resolve("direct.hgrm"));
+            Histograms.write(relayed, folder.resolve("relayed.hgrm"));
+            Files.writeString(folder.resolve("rates.txt"), directRate + " " + relayedRate + " " + idleShare);
+        }
+
+        static Measured read(Path folder, String writer) throws IOException {
+            String[] rates = Files.readString(folder.resolve("rates.txt")).trim().split(" ");
+            return new Measured(Histograms.read(folder.resolve("direct.hgrm"), writer),
+                    Histograms.read(folder.resolve("relayed.hgrm"), writer), Double.parseDouble(rates[0]),
+                    Double.parseDouble(rates[1]), Double.parseDouble(rates[2]));
+        }
+    }
 
     /** The relayed round trip's target, in times the direct one. */
     static final double RATIO = 1.3;
@@ -31,9 +52,12 @@ record RelayReport(RelayBenchmark.Settings settings, LatencyStats direct, Latenc
     /** @return the rows and verdicts, as the benchmark's table shows them */
     String table() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "relay: %d-byte echo round trips, blocking sockets, %d rounds pooled, relay spin %s, chunks %s%n",
-                settings.messageSize(), settings.rounds(), settings.spinSelects() < 0 ? "default" : settings.spinSelects() + " selects",
-                settings.chunkSize() < 0 ? "default" : (settings.chunkSize() >> 10) + " KiB"));
+        LatencyStats direct = LatencyStats.of(measured.direct());
+        LatencyStats relayed = LatencyStats.of(measured.relayed());
+        double directRate = measured.directRate();
+        double relayedRate = measured.relayedRate();
+        text.append(String.format(Locale.ROOT, "relay: %d-byte echo round trips to node-b's endpoint from node-a, blocking "
+                + "sockets, %d rounds pooled%n", settings.messageSize(), settings.rounds()));
         text.append(String.format(Locale.ROOT, "%-34s %9s %9s %9s %9s %9s %9s %9s%n", "latency in µs", "count", "min",
                 "median", "p90", "p99", "p99.9", "max"));
         BenchmarkReport.row(text, "direct echo round trip", direct);
@@ -46,7 +70,7 @@ record RelayReport(RelayBenchmark.Settings settings, LatencyStats direct, Latenc
                 + "direct %.2f GB/s%n", settings.writeSize() >> 10, relayedRate / 1e9, RATE / 1e9,
                 BenchmarkReport.verdict(relayedRate >= RATE), directRate / 1e9));
         text.append(String.format(Locale.ROOT, "relay thread CPU over an idle %d s after a round trip: %.2f%% of a core%n",
-                RelayBenchmark.IDLE.toSeconds(), idleShare * 100));
+                RelayBenchmark.IDLE.toSeconds(), measured.idleShare() * 100));
         if (partition != null) {
             BenchmarkReport.row(text, "partition of 5 nodes, until in force", partition);
             text.append(String.format(Locale.ROOT, "partition median %.2f ms (target < %d ms): %s%n", partition.median() / 1e6,
@@ -69,14 +93,17 @@ record RelayReport(RelayBenchmark.Settings settings, LatencyStats direct, Latenc
 
     /** @return the rows as the members of a JSON object, without braces */
     String jsonMembers() {
-        return String.format(Locale.ROOT, "\"messageSize\": %d, \"rounds\": %d, \"warmup\": %d, \"spinSelects\": %d, \"chunkSize\": %d, "
+        LatencyStats direct = LatencyStats.of(measured.direct());
+        LatencyStats relayed = LatencyStats.of(measured.relayed());
+        return String.format(Locale.ROOT, "\"messageSize\": %d, \"rounds\": %d, \"warmup\": %d, "
                 + "\"direct\": {%s}, \"relayed\": {%s}, \"ratio\": {\"median\": %.3f, \"p99\": %.3f}, \"writeSize\": %d, "
                 + "\"throughputBytes\": %d, \"directBytesPerSecond\": %.0f, \"relayedBytesPerSecond\": %.0f, "
                 + "\"idleCoreShare\": %.4f, \"partition\": %s, \"targets\": {\"ratio\": %.1f, \"bytesPerSecond\": %.0f, "
                 + "\"partitionMillis\": %d}",
-                settings.messageSize(), settings.rounds(), settings.warmup(), settings.spinSelects(), settings.chunkSize(), direct.jsonMembers(),
+                settings.messageSize(), settings.rounds(), settings.warmup(), direct.jsonMembers(),
                 relayed.jsonMembers(), BenchmarkReport.ratio(relayed.median(), direct.median()), BenchmarkReport.ratio(relayed.p99(), direct.p99()),
-                settings.writeSize(), settings.throughputBytes(), directRate, relayedRate, idleShare,
+                settings.writeSize(), settings.throughputBytes(), measured.directRate(), measured.relayedRate(),
+                measured.idleShare(),
                 partition == null ? "null" : "{" + partition.jsonMembers() + "}", RATIO, RATE, PARTITION_MILLIS);
     }
 }
