@@ -265,7 +265,8 @@ public interface Node {
      * Publishes a value under a key of this node's, for every node to {@link #lookup}; a later
      * publish of the key replaces it. Returns at once.
      *
-     * @param key   not empty, and not starting with {@code endpoint:} (the harness's, for ports)
+     * @param key   not empty, and not starting with {@code endpoint:} or {@code relay:} (the harness's,
+     *              for ports and relays)
      * @param value not null; key and value must fit one control frame
      * @throws IllegalArgumentException if the key or the value is not accepted
      */
