@@ -6,23 +6,29 @@ import java.time.Duration;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.agrona.concurrent.IdleStrategy;
 
 /**
  * A node's side of the conductor's barriers: it checks the call, sends ENTER and waits for the
  * conductor's verdict (RELEASE, BARRIER_FAILED, or ABORT), which the node's receiver thread
- * delivers. The wait spins briefly, then parks; the receiver unparks the waiter, so a barrier costs
- * little CPU and little latency. The barrier's semantics are all the conductor's.
+ * delivers. The waiter yields briefly ({@link IdleStrategies#YIELD_NANOS}), then parks, and the
+ * receiver unparks it with the verdict, so a barrier costs no CPU while it waits and a verdict needs
+ * no scheduler turn of a polling waiter: with more runnable threads than cores, waiters that yielded
+ * for milliseconds took those turns from the threads they waited for. The barrier's semantics are
+ * all the conductor's.
  */
 final class BarrierClient {
 
     /** Beyond the barrier's own timeout, how long to wait for the conductor's verdict by default. */
     static final Duration CONDUCTOR_GRACE = Duration.ofSeconds(10);
+    /**
+     * The longest single park: a waiter other than the body thread is not interrupted by an abort
+     * that comes without an ABORT frame (a fault removing the node), so it looks again this often.
+     */
+    private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final NodeControl control;
     private final ConductorLink link;
     private final long graceNanos;
-    private final IdleStrategy idle = IdleStrategies.coordinator();
 
     private volatile Thread waiter;
     private volatile String releasedBarrier;
@@ -74,8 +80,8 @@ final class BarrierClient {
         control.stepIntoBarrier(name);
         try {
             link.sendEnter(name, timeout.toMillis());
-            long deadline = System.nanoTime() + timeout.toNanos() + graceNanos;
-            idle.reset();
+            long entered = System.nanoTime();
+            long deadline = entered + timeout.toNanos() + graceNanos;
             while (!name.equals(releasedBarrier)) {
                 boolean aborted = Thread.interrupted() || control.isAborted();
                 String failed = failure; // read after the abort: the conductor sends the verdict before it
@@ -85,12 +91,17 @@ final class BarrierClient {
                 if (aborted) {
                     throw new RunAbortedException(control.abortReason("while waiting at barrier '" + name + "'"));
                 }
-                if (System.nanoTime() - deadline > 0) {
+                long left = deadline - System.nanoTime();
+                if (left < 0) {
                     throw new BarrierFailedException("Barrier '" + name + "' on " + control.role()
                             + ": no verdict from the conductor within "
                             + (timeout.toMillis() + TimeUnit.NANOSECONDS.toMillis(graceNanos)) + " ms");
                 }
-                idle.idle();
+                if (System.nanoTime() - entered < IdleStrategies.YIELD_NANOS) {
+                    Thread.yield();
+                } else {
+                    LockSupport.parkNanos(this, Math.min(left, PARK_NANOS));
+                }
             }
             control.stepPastBarrier(name);
         } finally {

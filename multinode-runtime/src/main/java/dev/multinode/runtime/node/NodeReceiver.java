@@ -21,7 +21,8 @@ import org.slf4j.MDC;
  * the system under test's frames and probe messages to the messaging, barrier verdicts to the
  * barrier client, fault commands to the fault applier, fault answers to the faults client, the
  * shared directory's answers to the directory client, and
- * lifecycle signals to the control state. It backs off to parking when idle, and releases a node
+ * lifecycle signals to the control state. It sleeps until a frame arrives when idle
+ * ({@link IdleStrategies#receiver}), and releases a node
  * removed by a fault at once, whatever its body is doing.
  */
 final class NodeReceiver implements FrameReceiver, Runnable {
@@ -39,7 +40,7 @@ final class NodeReceiver implements FrameReceiver, Runnable {
     private final NodeResources resources;
     private final Logger log;
     private final ByteBuffer scratch;
-    private final IdleStrategy idle = IdleStrategies.receiver();
+    private final IdleStrategy idle;
     private final ReleaseMessage release = new ReleaseMessage();
     private final BarrierFailedMessage barrierFailed = new BarrierFailedMessage();
     private final AbortMessage abort = new AbortMessage();
@@ -53,6 +54,7 @@ final class NodeReceiver implements FrameReceiver, Runnable {
                  NodeMessaging messaging, BarrierClient barriers, FaultApplier faultApplier, FaultsClient faults,
                  DirectoryClient directory, NodeResources resources, Logger log) {
         this.endpoint = endpoint;
+        this.idle = IdleStrategies.receiver(endpoint);
         this.scratch = ByteBuffer.allocate(transportFrameSize);
         this.control = control;
         this.link = link;
