@@ -19,7 +19,8 @@ final class FrameWait implements IdleStrategy {
     private final long yieldNanos;
     private final long sleepNanos;
     private final IdleStrategy fallback;
-    private boolean endpointWaits = true;
+    /** Read by the body's barrier wait too ({@link #endpointWaits()}). */
+    private volatile boolean endpointWaits = true;
     private int spun;
     private long yieldingSince;
     private boolean yielding;
@@ -74,6 +75,15 @@ final class FrameWait implements IdleStrategy {
         spun = 0;
         yielding = false;
         fallback.reset();
+    }
+
+    /**
+     * @return whether the endpoint wakes this thread when a frame arrives: true until it said it
+     *     cannot, which it does the first time this thread waits (at the latest while the node waits
+     *     for the start)
+     */
+    boolean endpointWaits() {
+        return endpointWaits;
     }
 
     @Override

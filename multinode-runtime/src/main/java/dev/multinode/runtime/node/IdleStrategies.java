@@ -40,7 +40,7 @@ public final class IdleStrategies {
      * @return for a node's receiver thread: a short spin, brief yields, then sleeping until a frame
      *     arrives; over an endpoint that cannot wake it, about a millisecond of yields, then parking
      */
-    static IdleStrategy receiver(Endpoint endpoint) {
+    static FrameWait receiver(Endpoint endpoint) {
         return new FrameWait(endpoint, RECEIVER_SPINS, YIELD_NANOS, RECEIVER_SLEEP_NANOS,
                 new BackoffIdleStrategy(RECEIVER_SPINS, 1_000, MIN_PARK_NANOS, MAX_PARK_NANOS));
     }
@@ -51,7 +51,15 @@ public final class IdleStrategies {
      *     over an endpoint that cannot wake it, several milliseconds of yields, then parking
      */
     public static IdleStrategy conductor(Endpoint endpoint) {
-        return new FrameWait(endpoint, CONDUCTOR_SPINS, YIELD_NANOS, CONDUCTOR_SLEEP_NANOS,
-                new BackoffIdleStrategy(CONDUCTOR_SPINS, 10_000, MIN_PARK_NANOS, MAX_PARK_NANOS));
+        return new FrameWait(endpoint, CONDUCTOR_SPINS, YIELD_NANOS, CONDUCTOR_SLEEP_NANOS, polling());
+    }
+
+    /**
+     * @return for a thread that waits on another's progress without a wake-up to rely on (the
+     *     conductor, a body at a barrier, over an endpoint that cannot wake them): no spinning,
+     *     several milliseconds of yields, then parking
+     */
+    static IdleStrategy polling() {
+        return new BackoffIdleStrategy(CONDUCTOR_SPINS, 10_000, MIN_PARK_NANOS, MAX_PARK_NANOS);
     }
 }

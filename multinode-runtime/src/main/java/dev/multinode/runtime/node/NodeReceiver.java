@@ -12,7 +12,6 @@ import dev.multinode.runtime.protocol.Wire;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.FrameReceiver;
 import java.nio.ByteBuffer;
-import org.agrona.concurrent.IdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
@@ -40,7 +39,7 @@ final class NodeReceiver implements FrameReceiver, Runnable {
     private final NodeResources resources;
     private final Logger log;
     private final ByteBuffer scratch;
-    private final IdleStrategy idle;
+    private final FrameWait idle;
     private final ReleaseMessage release = new ReleaseMessage();
     private final BarrierFailedMessage barrierFailed = new BarrierFailedMessage();
     private final AbortMessage abort = new AbortMessage();
@@ -52,9 +51,9 @@ final class NodeReceiver implements FrameReceiver, Runnable {
 
     NodeReceiver(Endpoint endpoint, int transportFrameSize, NodeControl control, ConductorLink link,
                  NodeMessaging messaging, BarrierClient barriers, FaultApplier faultApplier, FaultsClient faults,
-                 DirectoryClient directory, NodeResources resources, Logger log) {
+                 DirectoryClient directory, NodeResources resources, FrameWait idle, Logger log) {
         this.endpoint = endpoint;
-        this.idle = IdleStrategies.receiver(endpoint);
+        this.idle = idle;
         this.scratch = ByteBuffer.allocate(transportFrameSize);
         this.control = control;
         this.link = link;
