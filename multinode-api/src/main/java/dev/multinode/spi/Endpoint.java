@@ -4,8 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * A participant's connection to the transport: it sends frames to any participant and polls the
- * frames sent to it. {@link #send} may be called from several threads at once; {@link #poll} from
- * one thread at a time. Neither allocates per frame where the transport can avoid it.
+ * frames sent to it. {@link #send} may be called from several threads at once; {@link #poll} and
+ * {@link #awaitFrames} from one thread at a time. Neither allocates per frame where the transport
+ * can avoid it.
  */
 public interface Endpoint extends AutoCloseable {
 
@@ -37,6 +38,30 @@ public interface Endpoint extends AutoCloseable {
      * @return how many frames were delivered
      */
     int poll(FrameReceiver receiver, int limit);
+
+    /**
+     * Waits, on the polling thread, until a frame may be waiting for {@link #poll}, for at most
+     * {@code timeoutNanos}; the runtime calls it once polls keep finding nothing. An endpoint that
+     * can tell when a frame arrives (a doorbell its senders ring, a selector) should implement it:
+     * then a thread that waits for frames sleeps instead of polling, and wakes as soon as one comes,
+     * however many other threads compete for the cores.
+     *
+     * <p>An implementation returns at once when a frame is waiting already, returns soon after one
+     * arrives, and may return early for no reason (the caller polls again either way); it must not
+     * lose a frame that arrives while it decides to sleep. It returns early, too, if the endpoint is
+     * closed or the thread interrupted (keeping the interrupt status).
+     *
+     * <p>The default cannot wait and returns {@code false} at once: the runtime then waits its own
+     * way, polling and backing off to short parks, as it does for every transport that leaves this
+     * method alone.
+     *
+     * @param timeoutNanos the longest wait, in nanoseconds; 0 or less returns at once
+     * @return {@code true} if this endpoint waited for frames (it wakes on arrival), {@code false} if
+     *     it cannot and returned at once
+     */
+    default boolean awaitFrames(long timeoutNanos) {
+        return false;
+    }
 
     /** Stops sending and receiving; frames sent to this endpoint afterwards are discarded. */
     @Override

@@ -22,6 +22,7 @@ import dev.multinode.runtime.report.ReportWriter;
 import dev.multinode.runtime.report.RunRecord;
 import dev.multinode.runtime.settings.RunSettings;
 import dev.multinode.runtime.settings.TransportCatalog;
+import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.MultiNodeRunner;
 import dev.multinode.spi.RunSpec;
 import dev.multinode.spi.Transport;
@@ -83,13 +84,14 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         List<String> stragglers;
         try (Transport transport = open(provider, transportContext);
              NodeLauncher launcher = launcherFor(launchMode)) {
-            Conductor conductor = new Conductor(transport.endpoint(TransportContext.CONDUCTOR), settings.roles(),
+            Endpoint conductorEndpoint = transport.endpoint(TransportContext.CONDUCTOR);
+            Conductor conductor = new Conductor(conductorEndpoint, settings.roles(),
                     new ConductorTimeouts(RunContext.START_TIMEOUT, settings.timeout(), RunContext.ABORT_GRACE),
                     ConductorClock.system(), transportContext.maxFrameSize(), settings.skipPausedNodes());
             if (settings.debug() != null) {
                 conductor.debuggedNode(settings.debug().role());
             }
-            try (AgentRunner conductorRunner = startConductor(conductor)) {
+            try (AgentRunner conductorRunner = startConductor(conductor, conductorEndpoint)) {
                 launcher.launch(new RunContext(settings, launchMode, provider, transport, transportContext, conductor,
                         serializedBody, body.getClass().getClassLoader(), runDirectory));
                 result = awaitConductor(conductor, settings);
@@ -166,9 +168,12 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         return HexFormat.of().formatHex(secret);
     }
 
-    /** The conductor's thread parks when idle, like every waiting thread of a run, and never keeps the JVM alive. */
-    private static AgentRunner startConductor(Conductor conductor) {
-        AgentRunner runner = new AgentRunner(IdleStrategies.coordinator(), conductor::onError, null, conductor);
+    /**
+     * The conductor's thread sleeps until a frame arrives when idle, like every waiting thread of a
+     * run, and never keeps the JVM alive.
+     */
+    private static AgentRunner startConductor(Conductor conductor, Endpoint endpoint) {
+        AgentRunner runner = new AgentRunner(IdleStrategies.conductor(endpoint), conductor::onError, null, conductor);
         AgentRunner.startOnThread(runner, task -> {
             Thread thread = new Thread(task);
             thread.setDaemon(true);

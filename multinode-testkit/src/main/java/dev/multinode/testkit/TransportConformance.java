@@ -17,13 +17,14 @@ import java.util.List;
  *
  * The transport is found by {@link java.util.ServiceLoader}, as a spec finds it. Each case is named
  * after its mode ({@code my-transport/thread}, {@code my-transport/process}) and a failure starts with
- * it. The endpoint suites ({@link AllocationConformance}, {@link ConcurrentSendConformance}) open the
- * transport directly, as a thread-mode run does, with every endpoint in the test's JVM; the others
- * run specs.
+ * it. The endpoint suites ({@link AllocationConformance}, {@link ConcurrentSendConformance},
+ * {@link FrameWaitConformance}) open the transport directly, as a thread-mode run does, with every
+ * endpoint in the test's JVM; the others run specs.
  */
 public abstract class TransportConformance implements BarrierConformance, BarrierFailureConformance, FailureConformance,
         IgnoredAbortConformance, MessagingConformance, FaultConformance, LeakConformance, ProcessConformance,
-        AllocationConformance, ConcurrentSendConformance, LifecycleConformance, DirectoryConformance, RelayConformance {
+        AllocationConformance, ConcurrentSendConformance, FrameWaitConformance, LifecycleConformance, DirectoryConformance,
+        RelayConformance {
 
     /** For subclasses. */
     protected TransportConformance() {

@@ -41,6 +41,15 @@ final class LentEndpoint implements Endpoint {
         return closed ? 0 : endpoint.poll(receiver, limit);
     }
 
+    /**
+     * Once given back it no longer waits on the transport's endpoint, which a next incarnation may
+     * be waiting on: a thread the old one left running backs off its own way instead.
+     */
+    @Override
+    public boolean awaitFrames(long timeoutNanos) {
+        return !closed && endpoint.awaitFrames(timeoutNanos);
+    }
+
     /** The role restarts: closing gives the transport's endpoint back instead of closing it. */
     void keep() {
         kept = true;

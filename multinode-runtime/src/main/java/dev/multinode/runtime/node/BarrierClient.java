@@ -6,38 +6,52 @@ import java.time.Duration;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
  * A node's side of the conductor's barriers: it checks the call, sends ENTER and waits for the
  * conductor's verdict (RELEASE, BARRIER_FAILED, or ABORT), which the node's receiver thread
- * delivers. The wait spins briefly, then parks; the receiver unparks the waiter, so a barrier costs
- * little CPU and little latency. The barrier's semantics are all the conductor's.
+ * delivers. The waiter yields briefly ({@link IdleStrategies#YIELD_NANOS}), then parks, and the
+ * receiver unparks it with the verdict, so a barrier costs no CPU while it waits and a verdict needs
+ * no scheduler turn of a polling waiter: with more runnable threads than cores, waiters that yielded
+ * for milliseconds took those turns from the threads they waited for. Where the receiver itself
+ * polls (its endpoint cannot wake it) the wait polls as before: parked bodies leave the cores idle,
+ * the receivers' yields then end sooner and their parks, which no frame cuts short, add up to 1 ms.
+ * The barrier's semantics are all the conductor's.
  */
 final class BarrierClient {
 
     /** Beyond the barrier's own timeout, how long to wait for the conductor's verdict by default. */
     static final Duration CONDUCTOR_GRACE = Duration.ofSeconds(10);
+    /**
+     * The longest single park: a waiter other than the body thread is not interrupted by an abort
+     * that comes without an ABORT frame (a fault removing the node), so it looks again this often.
+     */
+    private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final NodeControl control;
     private final ConductorLink link;
     private final long graceNanos;
-    private final IdleStrategy idle = IdleStrategies.coordinator();
+    private final BooleanSupplier receiverSleeps;
+    private final IdleStrategy polling = IdleStrategies.polling();
 
     private volatile Thread waiter;
     private volatile String releasedBarrier;
     private volatile String failure;
     private volatile BarrierFailedException conductorVerdict;
 
-    BarrierClient(NodeControl control, ConductorLink link) {
-        this(control, link, CONDUCTOR_GRACE);
-    }
-
-    /** @param grace how long beyond a barrier's timeout to wait for the conductor's verdict */
-    BarrierClient(NodeControl control, ConductorLink link, Duration grace) {
+    /**
+     * @param grace          how long beyond a barrier's timeout to wait for the conductor's verdict
+     * @param receiverSleeps whether the node's receiver sleeps until a frame wakes it; if not (its
+     *                       endpoint cannot wake it) it polls, backing off to parks, and so does
+     *                       this wait, as long yields keep the receivers' polls frequent
+     */
+    BarrierClient(NodeControl control, ConductorLink link, Duration grace, BooleanSupplier receiverSleeps) {
         this.control = control;
         this.link = link;
         this.graceNanos = grace.toNanos();
+        this.receiverSleeps = receiverSleeps;
     }
 
     /**
@@ -74,8 +88,10 @@ final class BarrierClient {
         control.stepIntoBarrier(name);
         try {
             link.sendEnter(name, timeout.toMillis());
-            long deadline = System.nanoTime() + timeout.toNanos() + graceNanos;
-            idle.reset();
+            long entered = System.nanoTime();
+            long deadline = entered + timeout.toNanos() + graceNanos;
+            boolean parks = receiverSleeps.getAsBoolean();
+            polling.reset();
             while (!name.equals(releasedBarrier)) {
                 boolean aborted = Thread.interrupted() || control.isAborted();
                 String failed = failure; // read after the abort: the conductor sends the verdict before it
@@ -85,12 +101,19 @@ final class BarrierClient {
                 if (aborted) {
                     throw new RunAbortedException(control.abortReason("while waiting at barrier '" + name + "'"));
                 }
-                if (System.nanoTime() - deadline > 0) {
+                long left = deadline - System.nanoTime();
+                if (left < 0) {
                     throw new BarrierFailedException("Barrier '" + name + "' on " + control.role()
                             + ": no verdict from the conductor within "
                             + (timeout.toMillis() + TimeUnit.NANOSECONDS.toMillis(graceNanos)) + " ms");
                 }
-                idle.idle();
+                if (!parks) {
+                    polling.idle();
+                } else if (System.nanoTime() - entered < IdleStrategies.YIELD_NANOS) {
+                    Thread.yield();
+                } else {
+                    LockSupport.parkNanos(this, Math.min(left, PARK_NANOS));
+                }
             }
             control.stepPastBarrier(name);
         } finally {

@@ -1,33 +1,65 @@
 package dev.multinode.runtime.node;
 
+import dev.multinode.spi.Endpoint;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
- * How the runtime's threads wait for work. A run has more threads than these machines have cores
- * (three per node plus the conductor), so spinning steals the core that the awaited thread needs:
- * only the receivers, which sit on the message hot path, spin at all, briefly; everyone yields for a
- * few milliseconds and then parks, so idle nodes cost next to nothing.
+ * How the runtime's threads that poll an endpoint wait for frames. A run has more threads than
+ * these machines have cores (three per node plus the conductor), so spinning or yielding steals the
+ * turn that the awaited thread needs: they spin for a few polls, yield for 200 µs and then
+ * sleep until a frame arrives ({@link FrameWait}), so idle nodes cost next to nothing and a frame
+ * wakes its receiver at once. Over an endpoint that cannot wake them they back off as before: only
+ * the receivers, on the message hot path, spin, briefly; everyone yields for a few milliseconds and
+ * then parks.
  */
 public final class IdleStrategies {
 
+    /**
+     * How long a waiter yields before it sleeps: several 3-node barriers (about 25 µs each), since
+     * waking a sleeping thread costs some 30 µs on these machines, so that a barrier that follows
+     * soon finds its threads awake. Short enough that, with more runnable threads than cores, they
+     * soon stop taking turns from the threads they wait for.
+     */
+    static final long YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(1);
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** The conductor's longest sleep: its deadlines and submitted commands are acted on this late at most. */
+    private static final long CONDUCTOR_SLEEP_NANOS = MAX_PARK_NANOS;
+    /** A receiver's longest sleep: frames wake it, so this only bounds how late it sees that it should stop. */
+    private static final long RECEIVER_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final int RECEIVER_SPINS = 100;
+    private static final int CONDUCTOR_SPINS = 1;
 
     private IdleStrategies() {
     }
 
-    /** @return for a node's receiver thread: a short spin, then about a millisecond of yields, then parking */
-    public static IdleStrategy receiver() {
-        return new BackoffIdleStrategy(100, 1_000, MIN_PARK_NANOS, MAX_PARK_NANOS);
+    /**
+     * @param endpoint the node's endpoint
+     * @return for a node's receiver thread: a short spin, brief yields, then sleeping until a frame
+     *     arrives; over an endpoint that cannot wake it, about a millisecond of yields, then parking
+     */
+    static FrameWait receiver(Endpoint endpoint) {
+        return new FrameWait(endpoint, RECEIVER_SPINS, YIELD_NANOS, RECEIVER_SLEEP_NANOS,
+                new BackoffIdleStrategy(RECEIVER_SPINS, 1_000, MIN_PARK_NANOS, MAX_PARK_NANOS));
     }
 
     /**
-     * @return for threads that wait on another thread's progress (a body at a barrier, the
-     *     conductor): no spinning, several milliseconds of yields, then parking
+     * @param endpoint the conductor's endpoint
+     * @return for the conductor: no spinning, brief yields, then sleeping until a frame arrives;
+     *     over an endpoint that cannot wake it, several milliseconds of yields, then parking
      */
-    public static IdleStrategy coordinator() {
-        return new BackoffIdleStrategy(1, 10_000, MIN_PARK_NANOS, MAX_PARK_NANOS);
+    public static IdleStrategy conductor(Endpoint endpoint) {
+        return new FrameWait(endpoint, CONDUCTOR_SPINS, YIELD_NANOS, CONDUCTOR_SLEEP_NANOS, polling());
+    }
+
+    /**
+     * @return for a thread that waits on another's progress without a wake-up to rely on (the
+     *     conductor, a body at a barrier, over an endpoint that cannot wake them): no spinning,
+     *     several milliseconds of yields, then parking
+     */
+    static IdleStrategy polling() {
+        return new BackoffIdleStrategy(CONDUCTOR_SPINS, 10_000, MIN_PARK_NANOS, MAX_PARK_NANOS);
     }
 }

@@ -12,7 +12,6 @@ import dev.multinode.runtime.protocol.Wire;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.FrameReceiver;
 import java.nio.ByteBuffer;
-import org.agrona.concurrent.IdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
@@ -21,7 +20,8 @@ import org.slf4j.MDC;
  * the system under test's frames and probe messages to the messaging, barrier verdicts to the
  * barrier client, fault commands to the fault applier, fault answers to the faults client, the
  * shared directory's answers to the directory client, and
- * lifecycle signals to the control state. It backs off to parking when idle, and releases a node
+ * lifecycle signals to the control state. It sleeps until a frame arrives when idle
+ * ({@link IdleStrategies#receiver}), and releases a node
  * removed by a fault at once, whatever its body is doing.
  */
 final class NodeReceiver implements FrameReceiver, Runnable {
@@ -39,7 +39,7 @@ final class NodeReceiver implements FrameReceiver, Runnable {
     private final NodeResources resources;
     private final Logger log;
     private final ByteBuffer scratch;
-    private final IdleStrategy idle = IdleStrategies.receiver();
+    private final FrameWait idle;
     private final ReleaseMessage release = new ReleaseMessage();
     private final BarrierFailedMessage barrierFailed = new BarrierFailedMessage();
     private final AbortMessage abort = new AbortMessage();
@@ -51,8 +51,9 @@ final class NodeReceiver implements FrameReceiver, Runnable {
 
     NodeReceiver(Endpoint endpoint, int transportFrameSize, NodeControl control, ConductorLink link,
                  NodeMessaging messaging, BarrierClient barriers, FaultApplier faultApplier, FaultsClient faults,
-                 DirectoryClient directory, NodeResources resources, Logger log) {
+                 DirectoryClient directory, NodeResources resources, FrameWait idle, Logger log) {
         this.endpoint = endpoint;
+        this.idle = idle;
         this.scratch = ByteBuffer.allocate(transportFrameSize);
         this.control = control;
         this.link = link;

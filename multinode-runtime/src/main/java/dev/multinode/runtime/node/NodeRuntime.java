@@ -36,8 +36,9 @@ public final class NodeRuntime {
         LinkFilter filter = new LinkFilter(endpoint.participant(), participants.count(), config.seed());
         // In a debug run the conductor's deadlines leave out suspended time: the node's own bounds must not fire first.
         boolean debugRun = config.debuggedRole() != null;
-        BarrierClient barriers = debugRun ? new BarrierClient(control, link, NodeConfig.DEBUG_RUN_BOUND)
-                : new BarrierClient(control, link);
+        FrameWait receiverWait = IdleStrategies.receiver(endpoint);
+        BarrierClient barriers = new BarrierClient(control, link,
+                debugRun ? NodeConfig.DEBUG_RUN_BOUND : BarrierClient.CONDUCTOR_GRACE, receiverWait::endpointWaits);
         FaultsClient faults = new FaultsClient(control, link, participants, gate,
                 debugRun ? NodeConfig.DEBUG_RUN_BOUND : FaultsClient.ANSWER_BOUND, log);
         DirectoryClient directory = new DirectoryClient(control, link, participants, gate, config.barrierTimeout(),
@@ -48,7 +49,7 @@ public final class NodeRuntime {
                 buffers, new MessageCodec(config.allowed()), resources, control, gate, log);
         NodeReceiver receiver = new NodeReceiver(endpoint, config.transportFrameSize(), control, link, messaging,
                 barriers, new FaultApplier(filter, clock, control, resources, link, gate, messaging, relayFaults, listeners,
-                traffic, participants), faults, directory, resources, log);
+                traffic, participants), faults, directory, resources, receiverWait, log);
         this.lifecycle = new NodeLifecycle(config, control, link, barriers, receiver, messaging, resources, log);
         NodePorts ports = new NodePorts(directory, participants, relays, config.incarnation(), config.barrierTimeout());
         // the relays close with the system's own sockets: on a kill before it confirms, else at the end

@@ -43,7 +43,7 @@ final class FakeNode implements AutoCloseable {
 
     /** @return a barrier client that waits {@code grace} beyond a barrier's timeout for a verdict */
     BarrierClient barriers(Duration grace) {
-        return new BarrierClient(control, link, grace);
+        return new BarrierClient(control, link, grace, () -> true);
     }
 
     @Override

@@ -99,6 +99,20 @@ final class InProcEndpoint implements Endpoint {
         return inbox.drain(receiver, limit);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Sleeps until a sender rings the inbox's doorbell, which only a sender that finds this
+     * endpoint asleep does.
+     *
+     * @return {@code true}: this endpoint wakes when a frame arrives
+     */
+    @Override
+    public boolean awaitFrames(long timeoutNanos) {
+        inbox.await(timeoutNanos);
+        return true;
+    }
+
     /** Closes the inbox: frames waiting in it are dropped and later ones discarded. Idempotent. */
     @Override
     public void close() {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
 import org.agrona.MutableDirectBuffer;
@@ -24,6 +25,9 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * itself reading in state of its own (so the hot path shares no written cache line between reader
  * and writers); whoever finishes last after a close frees the memory, so nobody touches freed memory
  * and close never blocks, not even when a frame handler closes its own inbox.
+ *
+ * <p>A reader with nothing to read may {@linkplain #await sleep}; each frame written and the close
+ * ring its {@link Doorbell}.
  */
 final class Inbox implements AutoCloseable {
 
@@ -56,6 +60,8 @@ final class Inbox implements AutoCloseable {
     private final AtomicInteger leases = new AtomicInteger();
     private final ReaderState reader = new ReaderState();
     private final AtomicBoolean freed = new AtomicBoolean();
+    private final Doorbell doorbell = new Doorbell();
+    private final BooleanSupplier waiting = this::hasWaiting;
 
     /**
      * Allocates the ring.
@@ -120,6 +126,8 @@ final class Inbox implements AutoCloseable {
                 throw e;
             }
             ring.commit(index);
+            // after the claim moved the ring's tail, which a reader going to sleep looks at last
+            doorbell.ring();
             return OFFERED;
         } finally {
             release();
@@ -152,6 +160,34 @@ final class Inbox implements AutoCloseable {
         }
     }
 
+    /**
+     * On the reader's thread: sleeps until a frame is written or the inbox closes, for at most
+     * {@code timeoutNanos}; returns at once if a frame is waiting already. May return early.
+     *
+     * @param timeoutNanos the longest sleep
+     */
+    void await(long timeoutNanos) {
+        if (timeoutNanos > 0) {
+            doorbell.await(waiting, timeoutNanos);
+        }
+    }
+
+    /**
+     * @return whether a frame was claimed and not yet read (it may be still being written) or the
+     *     inbox closed; reads the ring's positions only while the memory is sure to be there
+     */
+    private boolean hasWaiting() {
+        reader.reading = true;
+        try {
+            return isClosed() || ring.producerPosition() != ring.consumerPosition();
+        } finally {
+            reader.reading = false;
+            if (isClosed()) {
+                freeIfUnused();
+            }
+        }
+    }
+
     private void onMessage(int typeId, MutableDirectBuffer buffer, int index, int length) {
         if (isClosed()) {
             // closed by a frame handler, or killed from another thread, part way through a batch
@@ -168,6 +204,7 @@ final class Inbox implements AutoCloseable {
     @Override
     public void close() {
         leases.getAndAccumulate(CLOSED_BIT, (current, bit) -> current | bit);
+        doorbell.ring();
         freeIfUnused();
     }
 

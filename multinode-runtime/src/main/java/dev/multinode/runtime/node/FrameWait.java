@@ -1,0 +1,93 @@
+package dev.multinode.runtime.node;
+
+import dev.multinode.spi.Endpoint;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * How a thread that polls an endpoint (a node's receiver, the conductor) waits while no frame
+ * comes: it spins for a few polls, yields for a short while (a frame that comes soon is then taken
+ * without the cost of a wake-up), then sleeps in the endpoint's {@link Endpoint#awaitFrames}, which a
+ * frame's arrival ends. Yielding for long would keep the thread runnable and so take turns on the
+ * cores from the threads it waits for: with more runnable threads than cores (more nodes, or another
+ * process busy) every hop of a barrier then waited for the scheduler. An endpoint that cannot wait for frames gets the
+ * {@code fallback} strategy instead, from the first time it says so on.
+ */
+final class FrameWait implements IdleStrategy {
+
+    private final Endpoint endpoint;
+    private final int spins;
+    private final long yieldNanos;
+    private final long sleepNanos;
+    private final IdleStrategy fallback;
+    /** Read by the body's barrier wait too ({@link #endpointWaits()}). */
+    private volatile boolean endpointWaits = true;
+    private int spun;
+    private long yieldingSince;
+    private boolean yielding;
+
+    /**
+     * @param endpoint   the endpoint polled
+     * @param spins      how many empty polls to spin through before yielding
+     * @param yieldNanos how long to yield between empty polls before sleeping
+     * @param sleepNanos the longest sleep: how late the thread's other work (deadlines, commands) may be
+     * @param fallback   how to wait when the endpoint cannot
+     */
+    FrameWait(Endpoint endpoint, int spins, long yieldNanos, long sleepNanos, IdleStrategy fallback) {
+        this.endpoint = endpoint;
+        this.spins = spins;
+        this.yieldNanos = yieldNanos;
+        this.sleepNanos = sleepNanos;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public void idle(int workCount) {
+        if (workCount > 0) {
+            reset();
+        } else {
+            idle();
+        }
+    }
+
+    @Override
+    public void idle() {
+        if (!endpointWaits) {
+            fallback.idle();
+        } else if (spun < spins) {
+            spun++;
+            Thread.onSpinWait();
+        } else {
+            long now = System.nanoTime();
+            if (!yielding) {
+                yielding = true;
+                yieldingSince = now;
+            }
+            if (now - yieldingSince < yieldNanos) {
+                Thread.yield();
+            } else {
+                endpointWaits = endpoint.awaitFrames(sleepNanos);
+            }
+        }
+    }
+
+    @Override
+    public void reset() {
+        spun = 0;
+        yielding = false;
+        fallback.reset();
+    }
+
+    /**
+     * @return whether the endpoint wakes this thread when a frame arrives: true until it said it
+     *     cannot, which it does the first time this thread waits (at the latest while the node waits
+     *     for the start)
+     */
+    boolean endpointWaits() {
+        return endpointWaits;
+    }
+
+    @Override
+    public String alias() {
+        return "frame-wait";
+    }
+}

@@ -1,0 +1,130 @@
+package dev.multinode.runtime.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.multinode.spi.Endpoint;
+import dev.multinode.spi.FrameReceiver;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.agrona.concurrent.IdleStrategy;
+import org.junit.jupiter.api.Test;
+
+class FrameWaitTest {
+
+    /** Records its waits, and says whether it can wait as told; never blocks. */
+    private static final class WaitingEndpoint implements Endpoint {
+        final List<Long> waits = new ArrayList<>();
+        final boolean canWait;
+
+        WaitingEndpoint(boolean canWait) {
+            this.canWait = canWait;
+        }
+
+        @Override
+        public int participant() {
+            return 1;
+        }
+
+        @Override
+        public void send(int to, int type, ByteBuffer payload) {
+        }
+
+        @Override
+        public int poll(FrameReceiver receiver, int limit) {
+            return 0;
+        }
+
+        @Override
+        public boolean awaitFrames(long timeoutNanos) {
+            waits.add(timeoutNanos);
+            return canWait;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Counts the idles handed to it. */
+    private static final class CountingIdle implements IdleStrategy {
+        int idles;
+        int resets;
+
+        @Override
+        public void idle(int workCount) {
+            idles++;
+        }
+
+        @Override
+        public void idle() {
+            idles++;
+        }
+
+        @Override
+        public void reset() {
+            resets++;
+        }
+    }
+
+    @Test
+    void spinsThenWaitsOnTheEndpointForAtMostTheSleep() {
+        WaitingEndpoint endpoint = new WaitingEndpoint(true);
+        CountingIdle fallback = new CountingIdle();
+        FrameWait wait = new FrameWait(endpoint, 3, 0, 500, fallback);
+
+        for (int i = 0; i < 3; i++) {
+            wait.idle(0);
+        }
+        assertThat(endpoint.waits).isEmpty();
+        wait.idle(0);
+        wait.idle(0);
+
+        assertThat(endpoint.waits).containsExactly(500L, 500L);
+        assertThat(fallback.idles).isZero();
+    }
+
+    @Test
+    void yieldsForTheYieldTimeBeforeWaiting() {
+        WaitingEndpoint endpoint = new WaitingEndpoint(true);
+        FrameWait wait = new FrameWait(endpoint, 1, TimeUnit.HOURS.toNanos(1), 500, new CountingIdle());
+
+        for (int i = 0; i < 10; i++) {
+            wait.idle(0);
+        }
+
+        assertThat(endpoint.waits).isEmpty();
+    }
+
+    @Test
+    void workSpinsAgainBeforeTheNextWait() {
+        WaitingEndpoint endpoint = new WaitingEndpoint(true);
+        FrameWait wait = new FrameWait(endpoint, 2, 0, 500, new CountingIdle());
+        for (int i = 0; i < 3; i++) {
+            wait.idle(0);
+        }
+
+        wait.idle(1);
+        wait.idle(0);
+        wait.idle(0);
+
+        assertThat(endpoint.waits).hasSize(1);
+    }
+
+    @Test
+    void anEndpointThatCannotWaitIsAskedOnceAndTheFallbackWaitsFromThenOn() {
+        WaitingEndpoint endpoint = new WaitingEndpoint(false);
+        CountingIdle fallback = new CountingIdle();
+        FrameWait wait = new FrameWait(endpoint, 0, 0, 500, fallback);
+
+        wait.idle(0);
+        wait.idle(0);
+        wait.idle(1);
+        wait.idle(0);
+
+        assertThat(endpoint.waits).hasSize(1);
+        assertThat(fallback.idles).isEqualTo(2);
+        assertThat(fallback.resets).isEqualTo(1);
+    }
+}
