@@ -150,12 +150,22 @@ public final class ZooKeeperPartitionSpec {
         return leaders.iterator().next();
     }
 
-    private static void expectCreated(Node node, LocalClient client, String path) throws InterruptedException {
-        Optional<Code> answer = client.create(path, "written by " + node.role(), CALL);
-        if (answer.isEmpty() || answer.get() != Code.OK) {
-            throw new AssertionError(node.role() + " could not create " + path + ": "
-                    + answer.map(Code::toString).orElse("no answer within " + CALL.toMillis() + " ms"));
-        }
+    /**
+     * Creates the path through this node's client, retrying while the client reconnects to its server
+     * (a connection loss: it follows a new leader); a retry that finds the path as this node wrote it
+     * had succeeded the first time.
+     */
+    private static void expectCreated(Node node, LocalClient client, String path) {
+        String value = "written by " + node.role();
+        Await.awaitAssert(() -> {
+            Optional<Code> answer = client.create(path, value, CALL);
+            boolean created = answer.isPresent() && (answer.get() == Code.OK
+                    || answer.get() == Code.NODEEXISTS && client.read(path, CALL).filter(value::equals).isPresent());
+            if (!created) {
+                throw new AssertionError(node.role() + " could not create " + path + ": "
+                        + answer.map(Code::toString).orElse("no answer within " + CALL.toMillis() + " ms"));
+            }
+        }, ELECTION);
     }
 
     /** Waits until this node's server has the path as the writer created it. */
