@@ -52,7 +52,7 @@ final class NodePorts {
     private final int incarnation;
     private final Duration lookupTimeout;
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
-    private final Map<String, InetSocketAddress> links = new ConcurrentHashMap<>();
+    private final Set<String> publishedLinks = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean processAnnounced = new AtomicBoolean();
     private final Set<Integer> allocated = ConcurrentHashMap.newKeySet();
     private volatile InetAddress bindAddress;
@@ -86,11 +86,13 @@ final class NodePorts {
         if (participants.isSelf(ofRole)) {
             return endpoint;
         }
-        return links.computeIfAbsent(ofRole + ":" + name, link -> {
-            InetSocketAddress relay = relays.link(peer, name, endpoint, bindAddress());
+        // the endpoint is looked up on every call, so that a peer restarted on another port is
+        // reached again: the relay keeps its address and sends new connections to the new target
+        InetSocketAddress relay = relays.link(peer, name, endpoint, bindAddress());
+        if (publishedLinks.add(ofRole + ":" + name)) {
             directory.put(DirectoryKeys.linkRelay(ofRole, name), hostAndPort(relay.getAddress(), relay.getPort()));
-            return relay;
-        });
+        }
+        return relay;
     }
 
     InetSocketAddress sharedAddress(String ofRole, String name) {
