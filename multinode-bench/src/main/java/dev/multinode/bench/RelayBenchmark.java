@@ -3,6 +3,7 @@ package dev.multinode.bench;
 import dev.multinode.LaunchMode;
 import dev.multinode.MultiNode;
 import dev.multinode.Node;
+import dev.multinode.testkit.SocketAddresses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -103,13 +104,13 @@ final class RelayBenchmark {
                 // the sink's end is timed here, from the writer's start (the same JVM's clock)
                 node.executor().execute(() -> reportRate(node, sink, drained, settings));
             }
-            node.publish("direct", hostAndPort(node.address(SERVER, "echo")) + " "
-                    + hostAndPort(node.address(SERVER, "sink-direct")));
+            node.publish("direct", SocketAddresses.format(node.address(SERVER, "echo")) + " "
+                    + SocketAddresses.format(node.address(SERVER, "sink-direct")));
         });
         node.enterBarrier("serving");
         node.runOn(CLIENT, () -> {
             String[] direct = node.lookup(SERVER, "direct", Duration.ofSeconds(30)).split(" ");
-            InetSocketAddress echo = parse(direct[0]);
+            InetSocketAddress echo = SocketAddresses.parse(direct[0]);
             InetSocketAddress relayedEcho = node.address(SERVER, "echo");
             Histogram straight = Histograms.create();
             Histogram relayed = Histograms.create();
@@ -122,7 +123,7 @@ final class RelayBenchmark {
             double idle = idleShare(node, relayedEcho, settings.messageSize());
             node.log().info("throughput: {} MiB in {} KiB writes, direct and through a relay",
                     settings.throughputBytes() >> 20, settings.writeSize() >> 10);
-            write(node, parse(direct[1]), settings, "sink-direct");
+            write(node, SocketAddresses.parse(direct[1]), settings, "sink-direct");
             write(node, node.address(SERVER, "sink-relayed"), settings, "sink-relayed");
             double directRate = node.probe("rate-sink-direct").expectMessage(Double.class, Duration.ofSeconds(SINK_TIMEOUT_SECONDS));
             double relayedRate = node.probe("rate-sink-relayed").expectMessage(Double.class, Duration.ofSeconds(SINK_TIMEOUT_SECONDS));
@@ -206,14 +207,5 @@ final class RelayBenchmark {
             }
             channel.shutdownOutput();
         }
-    }
-
-    private static String hostAndPort(InetSocketAddress address) {
-        return address.getAddress().getHostAddress() + ":" + address.getPort();
-    }
-
-    private static InetSocketAddress parse(String hostAndPort) {
-        int colon = hostAndPort.lastIndexOf(':');
-        return new InetSocketAddress(hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)));
     }
 }

@@ -241,17 +241,8 @@ public interface RelayConformance extends ConformanceSuite {
             }
             // the system tells all its peers one address of its own, as a gossip protocol does
             Map<String, String> canonical = node.exchange("canonical",
-                    hostAndPort(node.sharedAddress(node.role(), EchoSystem.ENDPOINT)));
-            PartitionedEcho.run(node, other -> parse(canonical.get(other)));
+                    SocketAddresses.format(node.sharedAddress(node.role(), EchoSystem.ENDPOINT)));
+            PartitionedEcho.run(node, other -> SocketAddresses.parse(canonical.get(other)));
         });
-    }
-
-    private static String hostAndPort(InetSocketAddress address) {
-        return address.getAddress().getHostAddress() + ":" + address.getPort();
-    }
-
-    private static InetSocketAddress parse(String hostAndPort) {
-        int colon = hostAndPort.lastIndexOf(':');
-        return new InetSocketAddress(hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)));
     }
 }

@@ -44,16 +44,6 @@ public record RelayOptions(NanoClock clock, int spinSelects, int chunkSize, Cons
         return new RelayOptions(newClock, spinSelects, chunkSize, notices);
     }
 
-    /** @return these options with another spin */
-    public RelayOptions withSpinSelects(int newSpinSelects) {
-        return new RelayOptions(clock, newSpinSelects, chunkSize, notices);
-    }
-
-    /** @return these options with another chunk size */
-    public RelayOptions withChunkSize(int newChunkSize) {
-        return new RelayOptions(clock, spinSelects, newChunkSize, notices);
-    }
-
     /** @return these options with notices going elsewhere */
     public RelayOptions withNotices(Consumer<String> newNotices) {
         return new RelayOptions(clock, spinSelects, chunkSize, newNotices);
