@@ -206,8 +206,9 @@ public interface Node {
      * A free port on this node's host for the system under test to bind, allocated by the harness on
      * the node's bind address ({@code multinode.tcp.bindAddress}, loopback by default) and published
      * so that other nodes learn it through {@link #address}. Names are per role: two roles may each
-     * have a "cluster" endpoint. The port is free when allocated; another process of the host could
-     * in principle take it before the system binds it.
+     * have a "cluster" endpoint. The port is free when allocated and, where the kernel tells its
+     * ephemeral range (Linux), lies outside it, so that no outgoing connection of any process takes it
+     * before the system binds it; only a process binding that very port explicitly could.
      *
      * @param name the endpoint's name, not empty
      * @return the same port on every call with this name in this incarnation; distinct names get

@@ -3,7 +3,6 @@ package dev.multinode.runtime.node;
 import dev.multinode.runtime.protocol.DirectoryKeys;
 import dev.multinode.runtime.relay.ConnectionOrigin;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,13 +13,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A node's named endpoints and the relays in front of them. {@link #port} allocates a free port on
- * the node's bind address and publishes {@code host:port} in the shared directory
+ * the node's bind address ({@link FreePorts}: outside the kernel's ephemeral range where it is known)
+ * and publishes {@code host:port} in the shared directory
  * ({@link DirectoryKeys#endpoint}); a restarted node asks for its earlier incarnation's port first,
  * so that peers configured with it (and relays towards it) still reach it. {@link #address} of
  * another node's endpoint is this node's relay towards it, opened on first use and published
@@ -38,9 +39,6 @@ final class NodePorts {
     /** The system property an external node is started with: the conductor's {@code host:port}. */
     static final String CONDUCTOR = "multinode.conductor";
 
-    /** A port just closed may come back from the next bind of port 0: so many tries find another. */
-    private static final int ALLOCATION_ATTEMPTS = 16;
-
     /** Stands for a node whose bind address is unknown: no connection comes from it. */
     private static final InetAddress WILDCARD = new InetSocketAddress(0).getAddress();
     /** A lookup of an entry that is either there already or never comes: the conductor answers at once. */
@@ -54,7 +52,7 @@ final class NodePorts {
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final Set<String> publishedLinks = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean processAnnounced = new AtomicBoolean();
-    private final Set<Integer> allocated = ConcurrentHashMap.newKeySet();
+    private final FreePorts freePorts = FreePorts.ofThisHost(new Random());
     private volatile InetAddress bindAddress;
 
     /**
@@ -129,23 +127,16 @@ final class NodePorts {
     private int allocateAndPublish(String name) {
         InetAddress address = bindAddress();
         int port = earlierPort(name, address);
-        for (int attempt = 0; port == 0 && attempt < ALLOCATION_ATTEMPTS; attempt++) {
-            int candidate = bind(name, address, 0);
-            if (allocated.add(candidate)) {
-                port = candidate;
-            }
+        if (port == 0) {
+            port = freePorts.allocate(address, "port(" + name + ") of " + participants.self());
         }
-        if (port != 0) {
-            directory.put(DirectoryKeys.endpoint(name), hostAndPort(address, port));
-            if (relays.canShare()) {
-                InetSocketAddress shared = relays.shared(name, new InetSocketAddress(address, port), address,
-                        this::originOf);
-                directory.put(DirectoryKeys.sharedRelay(name), hostAndPort(shared.getAddress(), shared.getPort()));
-            }
-            return port;
+        directory.put(DirectoryKeys.endpoint(name), hostAndPort(address, port));
+        if (relays.canShare()) {
+            InetSocketAddress shared = relays.shared(name, new InetSocketAddress(address, port), address,
+                    this::originOf);
+            directory.put(DirectoryKeys.sharedRelay(name), hostAndPort(shared.getAddress(), shared.getPort()));
         }
-        throw new IllegalStateException("port(" + name + ") of " + participants.self() + ": " + ALLOCATION_ATTEMPTS
-                + " binds of port 0 on " + address + " gave only ports this node had already allocated");
+        return port;
     }
 
     /** Shared relays tell the nodes apart by their processes and bind addresses, so each node says which are its own. */
@@ -201,16 +192,8 @@ final class NodePorts {
         } catch (IOException taken) {
             return 0;
         }
-        allocated.add(port);
+        FreePorts.claim(port);
         return port;
-    }
-
-    private int bind(String name, InetAddress address, int port) {
-        try (ServerSocket probe = new ServerSocket(port, 1, address)) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("port(" + name + ") of " + participants.self() + ": cannot bind a port on " + address, e);
-        }
     }
 
     private InetAddress bindAddress() {
