@@ -24,6 +24,14 @@ public interface Transport extends AutoCloseable {
      */
     Map<String, String> childProperties();
 
+    /**
+     * @return where the run's threads come from, how they wait and what time they read: the
+     *     system's, unless the transport simulates the run ({@code sim})
+     */
+    default Scheduler scheduler() {
+        return Scheduler.system();
+    }
+
     /** Closes every endpoint and releases every resource (threads, memory, sockets, files). */
     @Override
     void close();

@@ -76,7 +76,7 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         participants.add("conductor");
         participants.addAll(settings.roles());
         TransportContext transportContext = new TransportContext(runId, runDirectory, participants,
-                Math.max(settings.maxFrameSize(), CONTROL_FRAME_SIZE), launchMode, newSecret(), Map.of());
+                Math.max(settings.maxFrameSize(), CONTROL_FRAME_SIZE), launchMode, newSecret(), Map.of(), settings.seed());
 
         ConductorResult result;
         List<RunEvents.Event> events;

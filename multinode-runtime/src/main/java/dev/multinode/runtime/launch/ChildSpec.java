@@ -40,7 +40,7 @@ public record ChildSpec(String transportName, String providerClass, TransportCon
     public static ChildSpec of(RunContext run) {
         TransportContext parent = run.transportContext();
         TransportContext context = new TransportContext(parent.runId(), parent.runDirectory(), parent.participants(),
-                parent.maxFrameSize(), run.launchMode(), parent.secret(), run.transport().childProperties());
+                parent.maxFrameSize(), run.launchMode(), parent.secret(), run.transport().childProperties(), parent.seed());
         List<String> allowed = run.settings().allowed().stream().map(Class::getName).toList();
         return new ChildSpec(run.provider().name(), run.provider().getClass().getName(), context,
                 run.nodeConfig(run.settings().roles().get(0), 0), allowed);
@@ -112,7 +112,8 @@ public record ChildSpec(String transportName, String providerClass, TransportCon
         int transportFrameSize = Integer.parseInt(properties.getProperty("transportFrameSize"));
         TransportContext context = new TransportContext(properties.getProperty("runId"),
                 Path.of(properties.getProperty("runDirectory")), participants, transportFrameSize,
-                LaunchMode.valueOf(properties.getProperty("launchMode")), properties.getProperty("secret"), transportProperties);
+                LaunchMode.valueOf(properties.getProperty("launchMode")), properties.getProperty("secret"), transportProperties,
+                Long.parseLong(properties.getProperty("seed")));
         String allowed = properties.getProperty("allowed", "");
         NodeConfig template = new NodeConfig(participants.get(1), participants.subList(1, participants.size()),
                 millis(properties, "barrierTimeoutMs"), millis(properties, "startTimeoutMs"), millis(properties, "stopTimeoutMs"),
