@@ -21,7 +21,7 @@ class ChildSpecTest {
     void theSpecSurvivesWritingAndReading() throws IOException {
         List<String> participants = List.of("conductor", "node-a", "node-b");
         TransportContext context = new TransportContext("run-1", Path.of("/tmp/run-1"), participants, 65536,
-                LaunchMode.PROCESS, "secret", Map.of("port", "4711"));
+                LaunchMode.PROCESS, "secret", Map.of("port", "4711"), 42);
         NodeConfig template = new NodeConfig("node-a", participants.subList(1, 3), Duration.ofSeconds(30),
                 Duration.ofSeconds(60), Duration.ofSeconds(10), 42, 65536, 65536, List.of(), 0,
                 Path.of("/tmp/run-1/data/node-a"), "node-b");
