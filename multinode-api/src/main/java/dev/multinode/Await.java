@@ -1,10 +1,14 @@
 package dev.multinode;
 
+import dev.multinode.spi.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
-/** Polling with a deadline, for conditions that become true eventually. */
+/**
+ * Polling with a deadline, for conditions that become true eventually. Time and pauses are those of
+ * the calling thread's {@link Scheduler#current() scheduler}, so that the wait also works in a
+ * simulated run.
+ */
 public final class Await {
 
     private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -23,7 +27,8 @@ public final class Await {
      * @throws RunAbortedException if the thread is interrupted because the run was aborted
      */
     public static void awaitAssert(ThrowingRunnable assertion, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Scheduler scheduler = Scheduler.current();
+        long deadline = scheduler.nanoTime() + timeout.toNanos();
         long pause = FIRST_PAUSE_NANOS;
         int attempts = 0;
         while (true) {
@@ -32,13 +37,14 @@ public final class Await {
                 assertion.run();
                 return;
             } catch (Exception | AssertionError failure) {
-                long left = deadline - System.nanoTime();
+                long now = scheduler.nanoTime();
+                long left = deadline - now;
                 if (left <= 0) {
                     AssertionError timedOut = new AssertionError("awaitAssert: condition still failing after "
                             + timeout.toMillis() + " ms (" + attempts + " attempts): " + failure, failure);
                     throw timedOut;
                 }
-                LockSupport.parkNanos(Math.min(pause, left));
+                scheduler.parkUntil(now + Math.min(pause, left));
                 if (Thread.interrupted()) {
                     throw new RunAbortedException("awaitAssert interrupted: the run was aborted");
                 }

@@ -25,6 +25,7 @@ import dev.multinode.runtime.settings.TransportCatalog;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.MultiNodeRunner;
 import dev.multinode.spi.RunSpec;
+import dev.multinode.spi.Scheduler;
 import dev.multinode.spi.Transport;
 import dev.multinode.spi.TransportContext;
 import dev.multinode.spi.TransportProvider;
@@ -48,7 +49,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The runtime's {@link MultiNodeRunner}: validates the spec, opens the transport, starts the
- * conductor and the nodes, waits, cleans up and reports.
+ * conductor and the nodes, waits, cleans up and reports. The conductor's thread, its waits and its
+ * clocks are the transport's {@link Scheduler}'s, like the nodes'; a simulating scheduler then runs
+ * them all on the calling thread's {@link Scheduler#drive()}.
  */
 public final class DefaultMultiNodeRunner implements MultiNodeRunner {
 
@@ -85,15 +88,18 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         try (Transport transport = open(provider, transportContext);
              NodeLauncher launcher = launcherFor(launchMode)) {
             Endpoint conductorEndpoint = transport.endpoint(TransportContext.CONDUCTOR);
+            Scheduler scheduler = transport.scheduler();
             Conductor conductor = new Conductor(conductorEndpoint, settings.roles(),
                     new ConductorTimeouts(RunContext.START_TIMEOUT, settings.timeout(), RunContext.ABORT_GRACE),
-                    ConductorClock.system(), transportContext.maxFrameSize(), settings.skipPausedNodes());
+                    new ConductorClock(scheduler::nanoTime, scheduler::epochNanos), transportContext.maxFrameSize(),
+                    settings.skipPausedNodes());
             if (settings.debug() != null) {
                 conductor.debuggedNode(settings.debug().role());
             }
-            try (AgentRunner conductorRunner = startConductor(conductor, conductorEndpoint)) {
+            try (AgentRunner conductorRunner = startConductor(conductor, conductorEndpoint, scheduler)) {
                 launcher.launch(new RunContext(settings, launchMode, provider, transport, transportContext, conductor,
                         serializedBody, body.getClass().getClassLoader(), runDirectory));
+                scheduler.drive();
                 result = awaitConductor(conductor, settings);
                 localOutcomes = launcher.awaitNodes(NODE_JOIN, Set.copyOf(result.notStopped()));
                 stragglers = launcher.stragglers();
@@ -170,15 +176,13 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
 
     /**
      * The conductor's thread sleeps until a frame arrives when idle, like every waiting thread of a
-     * run, and never keeps the JVM alive.
+     * run, and never keeps the JVM alive (the scheduler's threads are daemons).
      */
-    private static AgentRunner startConductor(Conductor conductor, Endpoint endpoint) {
-        AgentRunner runner = new AgentRunner(IdleStrategies.conductor(endpoint), conductor::onError, null, conductor);
-        AgentRunner.startOnThread(runner, task -> {
-            Thread thread = new Thread(task);
-            thread.setDaemon(true);
-            return thread;
-        });
+    private static AgentRunner startConductor(Conductor conductor, Endpoint endpoint, Scheduler scheduler) {
+        AgentRunner runner = new AgentRunner(IdleStrategies.conductor(endpoint, scheduler), conductor::onError, null,
+                conductor);
+        AgentRunner.startOnThread(runner,
+                task -> scheduler.newThread(Thread.currentThread().getThreadGroup(), task, conductor.roleName()));
         return runner;
     }
 

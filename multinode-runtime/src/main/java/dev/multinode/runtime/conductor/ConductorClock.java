@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
-import org.agrona.concurrent.SystemEpochNanoClock;
-import org.agrona.concurrent.SystemNanoClock;
 
 /**
  * The conductor's clocks: a monotonic one for its deadlines and a wall clock for the timeline,
- * whose instants sit beside the nodes' log lines. Injected, so that a test drives the conductor in
- * virtual time by advancing both.
+ * whose instants sit beside the nodes' log lines. Injected: a run's come from its scheduler, and a
+ * test drives the conductor in virtual time by advancing both.
  *
  * @param monotonic for deadlines
  * @param wall      for the instants of events and phases
@@ -18,11 +16,6 @@ import org.agrona.concurrent.SystemNanoClock;
 public record ConductorClock(NanoClock monotonic, EpochNanoClock wall) {
 
     private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
-
-    /** @return the system's clocks */
-    public static ConductorClock system() {
-        return new ConductorClock(SystemNanoClock.INSTANCE, SystemEpochNanoClock.INSTANCE);
-    }
 
     /** @return the monotonic clock's reading, in nanoseconds */
     long nanoTime() {

@@ -2,6 +2,7 @@ package dev.multinode.runtime.launch;
 
 import dev.multinode.NodeBody;
 import dev.multinode.runtime.body.BodySerializer;
+import dev.multinode.runtime.node.NodeConfig;
 import dev.multinode.runtime.node.NodeOutcome;
 import dev.multinode.runtime.node.NodeRuntime;
 import dev.multinode.runtime.settings.TransportCatalog;
@@ -80,7 +81,8 @@ public final class NodeMain {
         NodeOutcome outcome;
         try (Transport transport = provider.open(spec.context())) {
             Endpoint endpoint = transport.endpoint(participant);
-            outcome = new NodeRuntime(spec.nodeConfig(role, loader, incarnation), endpoint).run(copy);
+            NodeConfig config = spec.nodeConfig(role, loader, incarnation);
+            outcome = new NodeRuntime(config, endpoint, transport.scheduler()).run(copy);
         }
         return outcome.status() == NodeOutcome.Status.FAILED ? 1 : 0;
     }

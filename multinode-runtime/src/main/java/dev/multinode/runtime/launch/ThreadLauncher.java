@@ -6,6 +6,7 @@ import dev.multinode.runtime.conductor.NodeStarter;
 import dev.multinode.runtime.node.NodeOutcome;
 import dev.multinode.runtime.node.NodeRuntime;
 import dev.multinode.runtime.report.NodeLogCapture;
+import dev.multinode.spi.Scheduler;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * threads, and the threads they start, belong to a thread group named after the role, so that a
  * node whose body will not stop can be named with every thread it left running. A restarted
  * role's next incarnation is a fresh node runtime on a thread of its own ({@code role#N}), on the
- * endpoint its predecessor gave back.
+ * endpoint its predecessor gave back. The nodes' threads are the transport's
+ * {@linkplain dev.multinode.spi.Transport#scheduler() scheduler's}.
  */
 public final class ThreadLauncher implements NodeLauncher, NodeStarter {
 
@@ -80,17 +82,17 @@ public final class ThreadLauncher implements NodeLauncher, NodeStarter {
 
     private Thread nodeThread(String role, int incarnation) {
         NodeBody body = BodySerializer.deserialize(run.body(), run.bodyClassLoader());
-        NodeRuntime node = new NodeRuntime(run.nodeConfig(role, incarnation), slots.get(role).endpoint);
+        Scheduler scheduler = run.transport().scheduler();
+        NodeRuntime node = new NodeRuntime(run.nodeConfig(role, incarnation), slots.get(role).endpoint, scheduler);
         String label = RoleLineStream.label(role, incarnation);
         Slot slot = slots.get(role);
-        Thread thread = new Thread(threadGroup(label), () -> {
+        Thread thread = scheduler.newThread(threadGroup(label), () -> {
             capture.enter(role);
             NodeOutcome outcome = node.run(body);
             if (slot.incarnation == incarnation) { // an old incarnation that ended late reports nothing
                 outcomes.put(role, outcome);
             }
         }, label);
-        thread.setDaemon(true);
         thread.setContextClassLoader(run.bodyClassLoader());
         threads.add(new NodeThread(role, thread));
         return thread;
@@ -192,6 +194,7 @@ public final class ThreadLauncher implements NodeLauncher, NodeStarter {
             if (thread.isAlive()) {
                 LOG.warn("Node thread {} is still alive after the run; interrupting it", thread.getName());
                 thread.interrupt();
+                run.transport().scheduler().unpark(thread);
             }
         }
         if (capture != null) {

@@ -1,7 +1,7 @@
 package dev.multinode.runtime.node;
 
 import dev.multinode.NodeClock;
-import java.time.Clock;
+import dev.multinode.spi.Scheduler;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -53,9 +53,9 @@ final class AdjustableClock extends NodeClock {
     private final LongSupplier wallEpochNanos;
     private volatile Segment segment;
 
-    /** A clock on the system's time: {@code System.nanoTime()} and the UTC system clock. */
-    AdjustableClock() {
-        this(System::nanoTime, AdjustableClock::systemEpochNanos);
+    /** @param scheduler the run's scheduler, whose monotonic and wall clocks are true time */
+    AdjustableClock(Scheduler scheduler) {
+        this(scheduler::nanoTime, scheduler::epochNanos);
     }
 
     /**
@@ -136,11 +136,6 @@ final class AdjustableClock extends NodeClock {
 
     private long wallNanos() {
         return segment.wallAt(monotonic.getAsLong());
-    }
-
-    private static long systemEpochNanos() {
-        Instant now = Clock.systemUTC().instant();
-        return now.getEpochSecond() * NANOS_PER_SECOND + now.getNano();
     }
 
     /** The node's clock in another zone: the same readings, so the same faults. */

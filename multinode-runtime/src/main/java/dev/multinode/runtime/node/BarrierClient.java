@@ -2,10 +2,10 @@ package dev.multinode.runtime.node;
 
 import dev.multinode.BarrierFailedException;
 import dev.multinode.RunAbortedException;
+import dev.multinode.spi.Scheduler;
 import java.time.Duration;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -18,7 +18,8 @@ import org.agrona.concurrent.IdleStrategy;
  * for milliseconds took those turns from the threads they waited for. Where the receiver itself
  * polls (its endpoint cannot wake it) the wait polls as before: parked bodies leave the cores idle,
  * the receivers' yields then end sooner and their parks, which no frame cuts short, add up to 1 ms.
- * The barrier's semantics are all the conductor's.
+ * Time and parks are the scheduler's; in a simulation, where yielding makes no time pass, the waiter
+ * parks at once. The barrier's semantics are all the conductor's.
  */
 final class BarrierClient {
 
@@ -34,7 +35,9 @@ final class BarrierClient {
     private final ConductorLink link;
     private final long graceNanos;
     private final BooleanSupplier receiverSleeps;
-    private final IdleStrategy polling = IdleStrategies.polling();
+    private final Scheduler scheduler;
+    private final long yieldNanos;
+    private final IdleStrategy polling;
 
     private volatile Thread waiter;
     private volatile String releasedBarrier;
@@ -46,12 +49,17 @@ final class BarrierClient {
      * @param receiverSleeps whether the node's receiver sleeps until a frame wakes it; if not (its
      *                       endpoint cannot wake it) it polls, backing off to parks, and so does
      *                       this wait, as long yields keep the receivers' polls frequent
+     * @param scheduler      what the wait parks with and reads time from
      */
-    BarrierClient(NodeControl control, ConductorLink link, Duration grace, BooleanSupplier receiverSleeps) {
+    BarrierClient(NodeControl control, ConductorLink link, Duration grace, BooleanSupplier receiverSleeps,
+                  Scheduler scheduler) {
         this.control = control;
         this.link = link;
         this.graceNanos = grace.toNanos();
         this.receiverSleeps = receiverSleeps;
+        this.scheduler = scheduler;
+        this.yieldNanos = scheduler.isSimulated() ? 0 : IdleStrategies.YIELD_NANOS;
+        this.polling = IdleStrategies.polling(scheduler);
     }
 
     /**
@@ -88,7 +96,7 @@ final class BarrierClient {
         control.stepIntoBarrier(name);
         try {
             link.sendEnter(name, timeout.toMillis());
-            long entered = System.nanoTime();
+            long entered = scheduler.nanoTime();
             long deadline = entered + timeout.toNanos() + graceNanos;
             boolean parks = receiverSleeps.getAsBoolean();
             polling.reset();
@@ -101,18 +109,19 @@ final class BarrierClient {
                 if (aborted) {
                     throw new RunAbortedException(control.abortReason("while waiting at barrier '" + name + "'"));
                 }
-                long left = deadline - System.nanoTime();
-                if (left < 0) {
+                long now = scheduler.nanoTime();
+                long left = deadline - now;
+                if (left <= 0) { // at the deadline too: a simulation's time stands still while this thread runs
                     throw new BarrierFailedException("Barrier '" + name + "' on " + control.role()
                             + ": no verdict from the conductor within "
                             + (timeout.toMillis() + TimeUnit.NANOSECONDS.toMillis(graceNanos)) + " ms");
                 }
                 if (!parks) {
                     polling.idle();
-                } else if (System.nanoTime() - entered < IdleStrategies.YIELD_NANOS) {
+                } else if (now - entered < yieldNanos) {
                     Thread.yield();
                 } else {
-                    LockSupport.parkNanos(this, Math.min(left, PARK_NANOS));
+                    scheduler.parkUntil(now + Math.min(left, PARK_NANOS));
                 }
             }
             control.stepPastBarrier(name);
@@ -158,7 +167,7 @@ final class BarrierClient {
     void wake() {
         Thread thread = waiter;
         if (thread != null) {
-            LockSupport.unpark(thread);
+            scheduler.unpark(thread);
         }
     }
 

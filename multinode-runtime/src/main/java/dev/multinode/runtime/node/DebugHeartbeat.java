@@ -9,7 +9,9 @@ import org.slf4j.Logger;
  * {@value #PERIOD_MILLIS} ms. A debugger that suspends the node's threads (a breakpoint with the
  * suspend policy "all", or the whole VM) stops it too, and the conductor does not count the time
  * the heartbeat is missing against any deadline. Nothing in the node tells it that it is suspended:
- * the missing beat is the only evidence, and it is the same in every launch mode.
+ * the missing beat is the only evidence, and it is the same in every launch mode. A debug run is
+ * never simulated (a debugger suspends threads in real time), so the beat keeps the system's own
+ * thread and clock rather than the run's scheduler.
  */
 final class DebugHeartbeat implements Runnable {
 

@@ -3,6 +3,7 @@ package dev.multinode.runtime.node;
 import dev.multinode.runtime.protocol.DirectoryKeys;
 import dev.multinode.runtime.protocol.ExchangeResultMessage;
 import dev.multinode.runtime.protocol.LookupAnswerMessage;
+import dev.multinode.spi.Scheduler;
 import java.nio.BufferOverflowException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,9 +38,10 @@ final class DirectoryClient {
     /**
      * @param barrierTimeout how long an exchange may wait for the other nodes
      * @param grace          how long beyond a timeout to wait for the conductor's answer
+     * @param scheduler      what the waits for answers park with
      */
     DirectoryClient(NodeControl control, ConductorLink link, Participants participants, PauseGate gate,
-                    Duration barrierTimeout, Duration grace, int transportFrameSize) {
+                    Duration barrierTimeout, Duration grace, int transportFrameSize, Scheduler scheduler) {
         this.control = control;
         this.link = link;
         this.participants = participants;
@@ -47,8 +49,8 @@ final class DirectoryClient {
         this.barrierTimeout = barrierTimeout;
         this.grace = grace;
         this.transportFrameSize = transportFrameSize;
-        this.lookups = new PendingAnswers<>(control);
-        this.exchanges = new PendingAnswers<>(control);
+        this.lookups = new PendingAnswers<>(control, scheduler);
+        this.exchanges = new PendingAnswers<>(control, scheduler);
     }
 
     /** {@link dev.multinode.Node#publish}: the key must not be one of the harness's. */

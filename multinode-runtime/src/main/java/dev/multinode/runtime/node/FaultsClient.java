@@ -3,6 +3,7 @@ package dev.multinode.runtime.node;
 import dev.multinode.Direction;
 import dev.multinode.Faults;
 import dev.multinode.runtime.protocol.FaultKind;
+import dev.multinode.spi.Scheduler;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -29,16 +30,19 @@ final class FaultsClient implements Faults {
     private final Duration answerBound;
     private final Logger log;
 
-    /** @param answerBound how long a call waits for the conductor's answer */
+    /**
+     * @param answerBound how long a call waits for the conductor's answer
+     * @param scheduler   what that wait parks with
+     */
     FaultsClient(NodeControl control, ConductorLink link, Participants participants, PauseGate gate, Duration answerBound,
-                 Logger log) {
+                 Scheduler scheduler, Logger log) {
         this.log = log;
         this.answerBound = answerBound;
         this.control = control;
         this.link = link;
         this.participants = participants;
         this.gate = gate;
-        this.pending = new PendingAnswers<>(control);
+        this.pending = new PendingAnswers<>(control, scheduler);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.multinode.runtime.node;
 
 import dev.multinode.spi.Endpoint;
+import dev.multinode.spi.Scheduler;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
@@ -10,11 +11,14 @@ import org.agrona.concurrent.IdleStrategy;
  * frame's arrival ends. Yielding for long would keep the thread runnable and so take turns on the
  * cores from the threads it waits for: with more runnable threads than cores (more nodes, or another
  * process busy) every hop of a barrier then waited for the scheduler. An endpoint that cannot wait for frames gets the
- * {@code fallback} strategy instead, from the first time it says so on.
+ * {@code fallback} strategy instead, from the first time it says so on. The yield time is measured on
+ * the run's {@link Scheduler}; in a simulation, where spinning and yielding make no time pass, the
+ * wait is built to do neither ({@link IdleStrategies}).
  */
 final class FrameWait implements IdleStrategy {
 
     private final Endpoint endpoint;
+    private final Scheduler scheduler;
     private final int spins;
     private final long yieldNanos;
     private final long sleepNanos;
@@ -27,13 +31,16 @@ final class FrameWait implements IdleStrategy {
 
     /**
      * @param endpoint   the endpoint polled
+     * @param scheduler  the clock the yield time is measured on
      * @param spins      how many empty polls to spin through before yielding
      * @param yieldNanos how long to yield between empty polls before sleeping
      * @param sleepNanos the longest sleep: how late the thread's other work (deadlines, commands) may be
      * @param fallback   how to wait when the endpoint cannot
      */
-    FrameWait(Endpoint endpoint, int spins, long yieldNanos, long sleepNanos, IdleStrategy fallback) {
+    FrameWait(Endpoint endpoint, Scheduler scheduler, int spins, long yieldNanos, long sleepNanos,
+              IdleStrategy fallback) {
         this.endpoint = endpoint;
+        this.scheduler = scheduler;
         this.spins = spins;
         this.yieldNanos = yieldNanos;
         this.sleepNanos = sleepNanos;
@@ -57,7 +64,7 @@ final class FrameWait implements IdleStrategy {
             spun++;
             Thread.onSpinWait();
         } else {
-            long now = System.nanoTime();
+            long now = scheduler.nanoTime();
             if (!yielding) {
                 yielding = true;
                 yieldingSince = now;

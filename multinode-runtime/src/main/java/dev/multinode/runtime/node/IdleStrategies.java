@@ -1,6 +1,7 @@
 package dev.multinode.runtime.node;
 
 import dev.multinode.spi.Endpoint;
+import dev.multinode.spi.Scheduler;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -12,7 +13,9 @@ import org.agrona.concurrent.IdleStrategy;
  * sleep until a frame arrives ({@link FrameWait}), so idle nodes cost next to nothing and a frame
  * wakes its receiver at once. Over an endpoint that cannot wake them they back off as before: only
  * the receivers, on the message hot path, spin, briefly; everyone yields for a few milliseconds and
- * then parks.
+ * then parks. In a simulation ({@link Scheduler#isSimulated()}) a thread that spins or yields makes
+ * no time pass and never hands control on, so there they neither spin nor yield: they sleep in the
+ * endpoint at once, or park through the scheduler.
  */
 public final class IdleStrategies {
 
@@ -32,34 +35,66 @@ public final class IdleStrategies {
     private static final int RECEIVER_SPINS = 100;
     private static final int CONDUCTOR_SPINS = 1;
 
+    /** Parks through the scheduler for a fixed time whenever idle: a simulation's polling. */
+    private record SchedulerParks(Scheduler scheduler, long parkNanos) implements IdleStrategy {
+
+        @Override
+        public void idle(int workCount) {
+            if (workCount <= 0) {
+                idle();
+            }
+        }
+
+        @Override
+        public void idle() {
+            scheduler.parkUntil(scheduler.nanoTime() + parkNanos);
+        }
+
+        @Override
+        public void reset() {
+        }
+    }
+
     private IdleStrategies() {
     }
 
     /**
-     * @param endpoint the node's endpoint
+     * @param endpoint  the node's endpoint
+     * @param scheduler the run's scheduler
      * @return for a node's receiver thread: a short spin, brief yields, then sleeping until a frame
      *     arrives; over an endpoint that cannot wake it, about a millisecond of yields, then parking
      */
-    static FrameWait receiver(Endpoint endpoint) {
-        return new FrameWait(endpoint, RECEIVER_SPINS, YIELD_NANOS, RECEIVER_SLEEP_NANOS,
+    static FrameWait receiver(Endpoint endpoint, Scheduler scheduler) {
+        return frameWait(endpoint, scheduler, RECEIVER_SPINS, RECEIVER_SLEEP_NANOS,
                 new BackoffIdleStrategy(RECEIVER_SPINS, 1_000, MIN_PARK_NANOS, MAX_PARK_NANOS));
     }
 
     /**
-     * @param endpoint the conductor's endpoint
+     * @param endpoint  the conductor's endpoint
+     * @param scheduler the run's scheduler
      * @return for the conductor: no spinning, brief yields, then sleeping until a frame arrives;
      *     over an endpoint that cannot wake it, several milliseconds of yields, then parking
      */
-    public static IdleStrategy conductor(Endpoint endpoint) {
-        return new FrameWait(endpoint, CONDUCTOR_SPINS, YIELD_NANOS, CONDUCTOR_SLEEP_NANOS, polling());
+    public static IdleStrategy conductor(Endpoint endpoint, Scheduler scheduler) {
+        return frameWait(endpoint, scheduler, CONDUCTOR_SPINS, CONDUCTOR_SLEEP_NANOS, polling(scheduler));
     }
 
     /**
+     * @param scheduler the run's scheduler
      * @return for a thread that waits on another's progress without a wake-up to rely on (the
      *     conductor, a body at a barrier, over an endpoint that cannot wake them): no spinning,
-     *     several milliseconds of yields, then parking
+     *     several milliseconds of yields, then parking; in a simulation, parking at once
      */
-    static IdleStrategy polling() {
-        return new BackoffIdleStrategy(CONDUCTOR_SPINS, 10_000, MIN_PARK_NANOS, MAX_PARK_NANOS);
+    static IdleStrategy polling(Scheduler scheduler) {
+        return scheduler.isSimulated() ? new SchedulerParks(scheduler, MAX_PARK_NANOS)
+                : new BackoffIdleStrategy(CONDUCTOR_SPINS, 10_000, MIN_PARK_NANOS, MAX_PARK_NANOS);
+    }
+
+    /** In a simulation without the spins and the yields, and polling by parks where the endpoint cannot wait. */
+    private static FrameWait frameWait(Endpoint endpoint, Scheduler scheduler, int spins, long sleepNanos,
+                                       IdleStrategy fallback) {
+        boolean simulated = scheduler.isSimulated();
+        return new FrameWait(endpoint, scheduler, simulated ? 0 : spins, simulated ? 0 : YIELD_NANOS, sleepNanos,
+                simulated ? polling(scheduler) : fallback);
     }
 }

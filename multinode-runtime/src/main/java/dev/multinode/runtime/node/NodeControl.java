@@ -1,20 +1,21 @@
 package dev.multinode.runtime.node;
 
 import dev.multinode.RunAbortedException;
+import dev.multinode.spi.Scheduler;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 
 /**
  * A node's control state, written by its receiver thread and read by every other: where the body
  * is (its step), whether the run started, was aborted or stopped, whether a fault removed the node,
  * and the first failure outside the body. It owns the body thread's wake-ups: every change the
- * body may be waiting for unparks or interrupts it.
+ * body may be waiting for unparks or interrupts it, through the scheduler the body parks with.
  */
 final class NodeControl {
 
     private final String role;
     private final Logger log;
+    private final Scheduler scheduler;
     private final AtomicReference<Throwable> backgroundFailure = new AtomicReference<>();
 
     private volatile String step = "before the first barrier";
@@ -24,9 +25,10 @@ final class NodeControl {
     private volatile boolean removed;
     private volatile Thread bodyThread;
 
-    NodeControl(String role, Logger log) {
+    NodeControl(String role, Logger log, Scheduler scheduler) {
         this.role = role;
         this.log = log;
+        this.scheduler = scheduler;
     }
 
     String role() {
@@ -136,7 +138,7 @@ final class NodeControl {
     private void wakeBody() {
         Thread body = bodyThread;
         if (body != null) {
-            LockSupport.unpark(body);
+            scheduler.unpark(body);
         }
     }
 
@@ -144,6 +146,7 @@ final class NodeControl {
         Thread body = bodyThread;
         if (body != null) {
             body.interrupt();
+            scheduler.unpark(body); // an interrupt alone does not end a simulating scheduler's park
         }
     }
 }

@@ -2,9 +2,9 @@ package dev.multinode.runtime.node;
 
 import dev.multinode.Node;
 import dev.multinode.NodeBody;
+import dev.multinode.spi.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
@@ -12,12 +12,15 @@ import org.slf4j.MDC;
 /**
  * A node's life on the thread that runs it: hello, wait for the start, the body, DONE, serve the
  * others until the conductor says stop, then release everything. A node removed by a fault skips
- * DONE and the wait: its receiver has released it already.
+ * DONE and the wait: its receiver has released it already. Its threads and waits are the
+ * scheduler's.
  */
 final class NodeLifecycle {
 
-    private static final long JOIN_MILLIS = 5_000;
+    private static final long JOIN_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** Nothing wakes the wait for the receiver's end: a short park bounds how late it is noticed. */
+    private static final long JOIN_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final NodeConfig config;
     private final NodeControl control;
@@ -26,10 +29,12 @@ final class NodeLifecycle {
     private final NodeReceiver receiver;
     private final NodeMessaging messaging;
     private final NodeResources resources;
+    private final Scheduler scheduler;
     private final Logger log;
 
     NodeLifecycle(NodeConfig config, NodeControl control, ConductorLink link, BarrierClient barriers,
-                  NodeReceiver receiver, NodeMessaging messaging, NodeResources resources, Logger log) {
+                  NodeReceiver receiver, NodeMessaging messaging, NodeResources resources, Scheduler scheduler,
+                  Logger log) {
         this.config = config;
         this.control = control;
         this.link = link;
@@ -37,6 +42,7 @@ final class NodeLifecycle {
         this.receiver = receiver;
         this.messaging = messaging;
         this.resources = resources;
+        this.scheduler = scheduler;
         this.log = log;
     }
 
@@ -51,8 +57,8 @@ final class NodeLifecycle {
         if (config.incarnation() > 0) {
             receiver.discardWaiting();
         }
-        Thread receiverThread = new Thread(receiver, config.role() + "-receiver");
-        receiverThread.setDaemon(true);
+        Thread receiverThread = scheduler.newThread(Thread.currentThread().getThreadGroup(), receiver,
+                config.role() + "-receiver");
         receiverThread.start();
         DebugHeartbeat heartbeat = config.isDebugged() ? DebugHeartbeat.start(link, config.role() + "-heartbeat", log)
                 : null;
@@ -133,12 +139,13 @@ final class NodeLifecycle {
      * @return whether the condition holds
      */
     private boolean parkUntil(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = scheduler.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
+            long now = scheduler.nanoTime();
+            if (now - deadline >= 0) { // at the deadline too: a simulation's time stands still while this thread runs
                 return false;
             }
-            LockSupport.parkNanos(this, PARK_NANOS);
+            scheduler.parkUntil(Math.min(deadline, now + PARK_NANOS));
             Thread.interrupted(); // an abort's interrupt is seen through the control state instead
         }
         return true;
@@ -147,17 +154,20 @@ final class NodeLifecycle {
     /**
      * The endpoint is released only once the receiver ended: a kill's interrupt of the body must not
      * cut the wait short while the receiver is still applying that kill and has yet to confirm it.
+     * It parks instead of joining the thread: a join waits outside the scheduler, where a simulation
+     * never gets control back.
      */
     private void stop(Thread receiverThread) {
         receiver.stop();
         boolean interrupted = Thread.interrupted();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_MILLIS);
-        while (receiverThread.isAlive() && System.nanoTime() - deadline < 0) {
-            try {
-                receiverThread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                interrupted = true;
+        long deadline = scheduler.nanoTime() + JOIN_NANOS;
+        while (receiverThread.isAlive()) {
+            long now = scheduler.nanoTime();
+            if (now - deadline >= 0) {
+                break;
             }
+            scheduler.parkUntil(Math.min(deadline, now + JOIN_PARK_NANOS));
+            interrupted |= Thread.interrupted(); // kept for after the wait: it would end every park at once
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

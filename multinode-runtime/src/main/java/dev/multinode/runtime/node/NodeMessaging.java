@@ -8,6 +8,7 @@ import dev.multinode.runtime.codec.MessageCodec;
 import dev.multinode.runtime.protocol.FrameType;
 import dev.multinode.runtime.protocol.Wire;
 import dev.multinode.spi.Endpoint;
+import dev.multinode.spi.Scheduler;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ final class NodeMessaging {
     private final MessageCodec codec;
     private final NodeResources resources;
     private final NodeControl control;
+    private final Scheduler scheduler;
     private final Logger log;
     private final ConcurrentHashMap<String, ProbeMailbox> probes = new ConcurrentHashMap<>();
     private final AtomicLong unhandledFrames = new AtomicLong();
@@ -44,7 +46,7 @@ final class NodeMessaging {
 
     NodeMessaging(Participants participants, int maxFrameSize, Endpoint endpoint, LinkFilter filter,
                   TrafficCounter traffic, SendBuffers buffers, MessageCodec codec, NodeResources resources,
-                  NodeControl control, PauseGate gate, Logger log) {
+                  NodeControl control, PauseGate gate, Scheduler scheduler, Logger log) {
         this.gate = gate;
         this.participants = participants;
         this.maxFrameSize = maxFrameSize;
@@ -55,6 +57,7 @@ final class NodeMessaging {
         this.codec = codec;
         this.resources = resources;
         this.control = control;
+        this.scheduler = scheduler;
         this.log = log;
     }
 
@@ -194,6 +197,7 @@ final class NodeMessaging {
     /** Looks up before creating, so that a delivery to an existing probe allocates no lambda. */
     private ProbeMailbox mailbox(String name) {
         ProbeMailbox existing = probes.get(name);
-        return existing != null ? existing : probes.computeIfAbsent(name, n -> new ProbeMailbox(new ProbeRef(participants.self(), n), control));
+        return existing != null ? existing : probes.computeIfAbsent(name,
+                n -> new ProbeMailbox(new ProbeRef(participants.self(), n), control, scheduler));
     }
 }

@@ -3,10 +3,10 @@ package dev.multinode.runtime.node;
 import dev.multinode.Closer;
 import dev.multinode.StopReason;
 import dev.multinode.spi.Endpoint;
+import dev.multinode.spi.Scheduler;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,7 +17,7 @@ import org.slf4j.MDC;
 /**
  * What a node owns and must release when it stops: the resources registered with
  * {@code closeOnStop} (closed in reverse order, each told the {@link StopReason}), its executors
- * and, last, its endpoint.
+ * and, last, its endpoint. The executors and their threads are the scheduler's.
  */
 final class NodeResources {
 
@@ -34,17 +34,19 @@ final class NodeResources {
     private final Logger log;
     private final Endpoint endpoint;
     private final PauseGate gate;
+    private final Scheduler scheduler;
     private final AtomicBoolean endpointClosed = new AtomicBoolean();
     private final Deque<Registered<?>> closeables = new ArrayDeque<>();
-    private ScheduledThreadPoolExecutor executor;
-    private ScheduledThreadPoolExecutor delayer;
+    private ScheduledExecutorService executor;
+    private ScheduledExecutorService delayer;
     private boolean closed;
 
-    NodeResources(String role, Logger log, Endpoint endpoint, PauseGate gate) {
+    NodeResources(String role, Logger log, Endpoint endpoint, PauseGate gate, Scheduler scheduler) {
         this.role = role;
         this.log = log;
         this.endpoint = endpoint;
         this.gate = gate;
+        this.scheduler = scheduler;
     }
 
     synchronized ScheduledExecutorService executor() {
@@ -52,14 +54,8 @@ final class NodeResources {
             throw new IllegalStateException("Node " + role + " has stopped; its executor is gone");
         }
         if (executor == null) {
-            executor = new ScheduledThreadPoolExecutor(2, roleThreads("-executor-")) {
-                @Override
-                protected void beforeExecute(Thread worker, Runnable task) {
-                    gate.pass(); // a paused node's tasks wait for the resume
-                }
-            };
-            executor.setRemoveOnCancelPolicy(true);
-            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            // a paused node's tasks wait at the gate for the resume
+            executor = scheduler.newScheduledExecutor(2, roleThreads("-executor-"), gate::pass);
         }
         return executor;
     }
@@ -70,7 +66,7 @@ final class NodeResources {
             throw new IllegalStateException("Node " + role + " has stopped");
         }
         if (delayer == null) {
-            delayer = new ScheduledThreadPoolExecutor(1, roleThreads("-delay-"));
+            delayer = scheduler.newScheduledExecutor(1, roleThreads("-delay-"), () -> { });
         }
         return delayer;
     }
@@ -102,8 +98,8 @@ final class NodeResources {
      * @param reason what the resources are told
      */
     void closeOwned(StopReason reason) {
-        ScheduledThreadPoolExecutor toStop;
-        ScheduledThreadPoolExecutor delays;
+        ScheduledExecutorService toStop;
+        ScheduledExecutorService delays;
         Deque<Registered<?>> toClose;
         synchronized (this) {
             if (closed) {
@@ -126,12 +122,12 @@ final class NodeResources {
         stop(delays);
     }
 
-    private void stop(ScheduledThreadPoolExecutor pool) {
+    private void stop(ScheduledExecutorService pool) {
         if (pool == null) {
             return;
         }
         pool.shutdownNow();
-        try {
+        try { // the scheduler's executor: it waits for its workers the scheduler's way
             if (!pool.awaitTermination(EXECUTOR_STOP_MILLIS, TimeUnit.MILLISECONDS)) {
                 log.warn("An executor of {} still has running tasks {} ms after shutdown", role, EXECUTOR_STOP_MILLIS);
             }
@@ -140,15 +136,12 @@ final class NodeResources {
         }
     }
 
+    /** The node's own threads, in the group of the thread that asks for one, as {@code new Thread} put them. */
     private ThreadFactory roleThreads(String kind) {
         AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(() -> {
-                MDC.put("role", role);
-                task.run();
-            }, role + kind + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return task -> scheduler.newThread(Thread.currentThread().getThreadGroup(), () -> {
+            MDC.put("role", role);
+            task.run();
+        }, role + kind + count.incrementAndGet());
     }
 }

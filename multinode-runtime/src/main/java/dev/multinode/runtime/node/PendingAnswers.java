@@ -1,19 +1,18 @@
 package dev.multinode.runtime.node;
 
 import dev.multinode.RunAbortedException;
+import dev.multinode.spi.Scheduler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
  * Requests to the conductor that wait for its answer, by request key: the asking thread registers a
- * key before it sends, the receiver thread completes it, and the wait is bounded and ends at an
- * abort (the body thread is interrupted).
+ * key before it sends, the receiver thread completes it and wakes the waiters, and the wait, parked
+ * through the scheduler, is bounded and ends at an abort (the body thread is interrupted). The
+ * futures only hold the answers: nothing blocks on them.
  *
  * @param <K> what identifies a request
  * @param <V> the answer
@@ -21,10 +20,14 @@ import java.util.function.Supplier;
 final class PendingAnswers<K, V> {
 
     private final NodeControl control;
+    private final Scheduler scheduler;
+    private final ParkedThreads waiting;
     private final Map<K, CompletableFuture<V>> pending = new ConcurrentHashMap<>();
 
-    PendingAnswers(NodeControl control) {
+    PendingAnswers(NodeControl control, Scheduler scheduler) {
         this.control = control;
+        this.scheduler = scheduler;
+        this.waiting = new ParkedThreads(scheduler);
     }
 
     /** Registers a request before it is sent, so that an answer cannot arrive unseen. */
@@ -44,6 +47,7 @@ final class PendingAnswers<K, V> {
         CompletableFuture<V> answer = pending.remove(key);
         if (answer != null) {
             answer.complete(value);
+            waiting.wakeAll();
         }
     }
 
@@ -59,12 +63,13 @@ final class PendingAnswers<K, V> {
      */
     V await(K key, CompletableFuture<V> answer, Duration bound, String where, Supplier<String> late) {
         try {
-            return answer.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            if (!waiting.await(answer::isDone, scheduler.nanoTime() + bound.toNanos())) {
+                throw new IllegalStateException(late.get());
+            }
+            return answer.getNow(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunAbortedException(control.abortReason(where));
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(late.get(), e);
         } finally {
             pending.remove(key);
         }

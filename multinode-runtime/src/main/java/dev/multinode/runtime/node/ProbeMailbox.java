@@ -3,27 +3,37 @@ package dev.multinode.runtime.node;
 import dev.multinode.MultiNodeProbe;
 import dev.multinode.ProbeRef;
 import dev.multinode.RunAbortedException;
+import dev.multinode.spi.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
 
-/** A probe's queue of received messages; the node's receiver thread fills it. */
+/**
+ * A probe's queue of received messages; the node's receiver thread fills it and wakes the threads
+ * waiting for a message, which park through the scheduler.
+ */
 final class ProbeMailbox implements MultiNodeProbe {
 
     private final ProbeRef ref;
     private final NodeControl control;
-    private final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+    private final Scheduler scheduler;
+    private final ConcurrentLinkedQueue<Object> messages = new ConcurrentLinkedQueue<>();
+    private final ParkedThreads waiting;
+    private final BooleanSupplier arrived = () -> !messages.isEmpty();
 
-    ProbeMailbox(ProbeRef ref, NodeControl control) {
+    ProbeMailbox(ProbeRef ref, NodeControl control, Scheduler scheduler) {
         this.ref = ref;
         this.control = control;
+        this.scheduler = scheduler;
+        this.waiting = new ParkedThreads(scheduler);
     }
 
     void deliver(Object message) {
         messages.add(message == null ? NullMessage.INSTANCE : message);
+        waiting.wakeAll();
     }
 
     @Override
@@ -51,7 +61,7 @@ final class ProbeMailbox implements MultiNodeProbe {
 
     @Override
     public void expectNoMessage(Duration duration) {
-        Object message = poll(duration.toNanos());
+        Object message = poll(deadlineAfter(duration));
         if (message != null) {
             throw new AssertionError("Probe " + ref + " expected no message for " + duration.toMillis()
                     + " ms but received " + describe(unwrap(message)));
@@ -60,10 +70,10 @@ final class ProbeMailbox implements MultiNodeProbe {
 
     @Override
     public List<Object> receiveN(int n, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = deadlineAfter(timeout);
         List<Object> received = new ArrayList<>(n);
         while (received.size() < n) {
-            Object message = poll(deadline - System.nanoTime());
+            Object message = poll(deadline);
             if (message == null) {
                 throw new AssertionError("Probe " + ref + " expected " + n + " messages within " + timeout.toMillis()
                         + " ms but received " + received.size() + ": " + received);
@@ -74,7 +84,7 @@ final class ProbeMailbox implements MultiNodeProbe {
     }
 
     private Object next(Duration timeout, String expected) {
-        Object message = poll(timeout.toNanos());
+        Object message = poll(deadlineAfter(timeout));
         if (message == null) {
             throw new AssertionError("Probe " + ref + " expected " + expected + " within " + timeout.toMillis()
                     + " ms but received nothing");
@@ -82,10 +92,21 @@ final class ProbeMailbox implements MultiNodeProbe {
         return unwrap(message);
     }
 
-    private Object poll(long nanos) {
+    private long deadlineAfter(Duration timeout) {
+        return scheduler.nanoTime() + timeout.toNanos();
+    }
+
+    /** @return the next message, or null if none came before the deadline */
+    private Object poll(long deadline) {
         control.checkNotAborted();
         try {
-            return messages.poll(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+            Object message;
+            while ((message = messages.poll()) == null) {
+                if (!waiting.await(arrived, deadline)) {
+                    return null;
+                }
+            }
+            return message;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunAbortedException(control.abortReason("while probe " + ref + " was waiting"));
@@ -103,6 +124,6 @@ final class ProbeMailbox implements MultiNodeProbe {
         return message == null ? "null" : message + " (" + message.getClass().getSimpleName() + ")";
     }
 
-    /** Stands for a null message, which a blocking queue cannot hold. */
+    /** Stands for a null message, which a concurrent queue cannot hold. */
     private enum NullMessage { INSTANCE }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.multinode.NodeClock;
+import dev.multinode.runtime.testing.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,6 +27,17 @@ class AdjustableClockTest {
         assertThat(clock.instant()).isEqualTo(time.now());
         assertThat(clock.nanoTime()).isEqualTo(time.monotonic());
         assertThat(clock.getZone()).isEqualTo(ZoneOffset.UTC);
+    }
+
+    @Test
+    void aNodesClockReadsTrueTimeFromTheRunsScheduler() {
+        VirtualScheduler virtual = new VirtualScheduler();
+        AdjustableClock onTheScheduler = new AdjustableClock(virtual);
+
+        virtual.advance(SECOND);
+
+        assertThat(onTheScheduler.instant()).isEqualTo(VirtualScheduler.EPOCH.plus(SECOND));
+        assertThat(onTheScheduler.nanoTime()).isEqualTo(virtual.nanoTime());
     }
 
     @Test

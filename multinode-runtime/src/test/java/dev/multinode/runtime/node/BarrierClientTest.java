@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.multinode.BarrierFailedException;
 import dev.multinode.RunAbortedException;
 import dev.multinode.runtime.protocol.EnterMessage;
+import dev.multinode.runtime.testing.VirtualScheduler;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A node's barrier client against a fake conductor: the fake answers each ENTER on the sending
@@ -83,6 +86,45 @@ class BarrierClientTest {
                 .isInstanceOf(BarrierFailedException.class)
                 .hasMessage("Barrier 'joined' on node-a: no verdict from the conductor within 200 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(5));
+    }
+
+    /** Virtual time passes only at parks: a wait that yielded first would never end. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void inASimulationTheWaitParksAtOnceAndTheVerdictEndsThePark() {
+        VirtualScheduler virtual = new VirtualScheduler();
+        BarrierClient simulated = new BarrierClient(node.control, node.link, Duration.ofSeconds(10), () -> true, virtual);
+        virtual.atNextParks(() -> simulated.released("joined"));
+        long entered = virtual.nanoTime();
+
+        simulated.enter(TIMEOUT, "joined");
+
+        assertThat(virtual.parks()).containsExactly(Duration.ofMillis(10));
+        assertThat(virtual.nanoTime()).isEqualTo(entered);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void inASimulationAWaitThatPollsParksThroughTheScheduler() {
+        VirtualScheduler virtual = new VirtualScheduler();
+        BarrierClient simulated = new BarrierClient(node.control, node.link, Duration.ofSeconds(10), () -> false, virtual);
+        virtual.atNextParks(() -> { }, () -> simulated.released("joined"));
+
+        simulated.enter(TIMEOUT, "joined");
+
+        assertThat(virtual.parks()).containsExactly(Duration.ofMillis(1), Duration.ofMillis(1));
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void inASimulationNoVerdictFailsTheBarrierOnceTheSchedulersTimePassedTheTimeoutAndGrace() {
+        VirtualScheduler virtual = new VirtualScheduler();
+        BarrierClient simulated = new BarrierClient(node.control, node.link, Duration.ofSeconds(10), () -> true, virtual);
+        long entered = virtual.nanoTime();
+
+        assertThatThrownBy(() -> simulated.enter(TIMEOUT, "joined")).isInstanceOf(BarrierFailedException.class)
+                .hasMessage("Barrier 'joined' on node-a: no verdict from the conductor within 15000 ms");
+        assertThat(Duration.ofNanos(virtual.nanoTime() - entered)).isEqualTo(Duration.ofSeconds(15));
     }
 
     @Test

@@ -2,9 +2,12 @@ package dev.multinode.runtime.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.multinode.runtime.testing.VirtualScheduler;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.FrameReceiver;
+import dev.multinode.spi.Scheduler;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +75,7 @@ class FrameWaitTest {
     void spinsThenWaitsOnTheEndpointForAtMostTheSleep() {
         WaitingEndpoint endpoint = new WaitingEndpoint(true);
         CountingIdle fallback = new CountingIdle();
-        FrameWait wait = new FrameWait(endpoint, 3, 0, 500, fallback);
+        FrameWait wait = new FrameWait(endpoint, Scheduler.system(), 3, 0, 500, fallback);
 
         for (int i = 0; i < 3; i++) {
             wait.idle(0);
@@ -88,7 +91,7 @@ class FrameWaitTest {
     @Test
     void yieldsForTheYieldTimeBeforeWaiting() {
         WaitingEndpoint endpoint = new WaitingEndpoint(true);
-        FrameWait wait = new FrameWait(endpoint, 1, TimeUnit.HOURS.toNanos(1), 500, new CountingIdle());
+        FrameWait wait = new FrameWait(endpoint, Scheduler.system(), 1, TimeUnit.HOURS.toNanos(1), 500, new CountingIdle());
 
         for (int i = 0; i < 10; i++) {
             wait.idle(0);
@@ -98,9 +101,46 @@ class FrameWaitTest {
     }
 
     @Test
+    void theYieldTimeIsMeasuredOnTheSchedulersClock() {
+        WaitingEndpoint endpoint = new WaitingEndpoint(true);
+        VirtualScheduler virtual = new VirtualScheduler();
+        FrameWait wait = new FrameWait(endpoint, virtual, 0, TimeUnit.MILLISECONDS.toNanos(1), 500, new CountingIdle());
+
+        wait.idle(0);
+        wait.idle(0);
+        virtual.advance(Duration.ofMillis(1));
+        wait.idle(0);
+
+        assertThat(endpoint.waits).containsExactly(500L);
+    }
+
+    @Test
+    void inASimulationTheReceiverWaitsOnTheEndpointAtOnce() {
+        WaitingEndpoint endpoint = new WaitingEndpoint(true);
+
+        IdleStrategies.receiver(endpoint, new VirtualScheduler()).idle(0);
+
+        assertThat(endpoint.waits).containsExactly(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+
+    @Test
+    void inASimulationTheConductorParksThroughTheSchedulerWhereTheEndpointCannotWait() {
+        WaitingEndpoint endpoint = new WaitingEndpoint(false);
+        VirtualScheduler virtual = new VirtualScheduler();
+        IdleStrategy wait = IdleStrategies.conductor(endpoint, virtual);
+
+        wait.idle(0);
+        wait.idle(0);
+        wait.idle(0);
+
+        assertThat(endpoint.waits).containsExactly(TimeUnit.MILLISECONDS.toNanos(1));
+        assertThat(virtual.parks()).containsExactly(Duration.ofMillis(1), Duration.ofMillis(1));
+    }
+
+    @Test
     void workSpinsAgainBeforeTheNextWait() {
         WaitingEndpoint endpoint = new WaitingEndpoint(true);
-        FrameWait wait = new FrameWait(endpoint, 2, 0, 500, new CountingIdle());
+        FrameWait wait = new FrameWait(endpoint, Scheduler.system(), 2, 0, 500, new CountingIdle());
         for (int i = 0; i < 3; i++) {
             wait.idle(0);
         }
@@ -116,7 +156,7 @@ class FrameWaitTest {
     void anEndpointThatCannotWaitIsAskedOnceAndTheFallbackWaitsFromThenOn() {
         WaitingEndpoint endpoint = new WaitingEndpoint(false);
         CountingIdle fallback = new CountingIdle();
-        FrameWait wait = new FrameWait(endpoint, 0, 0, 500, fallback);
+        FrameWait wait = new FrameWait(endpoint, Scheduler.system(), 0, 0, 500, fallback);
 
         wait.idle(0);
         wait.idle(0);

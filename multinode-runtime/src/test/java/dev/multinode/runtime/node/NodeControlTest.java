@@ -3,13 +3,15 @@ package dev.multinode.runtime.node;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.multinode.RunAbortedException;
+import dev.multinode.spi.Scheduler;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** The abort's message reads as a sentence wherever the body was. */
 class NodeControlTest {
 
-    private final NodeControl control = new NodeControl("node-b", LoggerFactory.getLogger(NodeControlTest.class));
+    private final NodeControl control = new NodeControl("node-b", LoggerFactory.getLogger(NodeControlTest.class),
+            Scheduler.system());
 
     @Test
     void anAbortBeforeTheFirstBarrierSaysSo() {

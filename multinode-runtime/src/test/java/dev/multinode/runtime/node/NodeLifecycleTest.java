@@ -13,6 +13,7 @@ import dev.multinode.runtime.protocol.Outcome;
 import dev.multinode.runtime.protocol.ReleaseMessage;
 import dev.multinode.runtime.protocol.Signal;
 import dev.multinode.runtime.testing.FakeEndpoint;
+import dev.multinode.spi.Scheduler;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,8 @@ class NodeLifecycleTest {
     private final FakeEndpoint endpoint = new FakeEndpoint(FakeNode.NODE_A);
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     private final NodeRuntime runtime = new NodeRuntime(new NodeConfig("node-a", List.of("node-a", "node-b"), TIMEOUT,
-            TIMEOUT, TIMEOUT, 1, FakeNode.MAX_FRAME, FakeNode.TRANSPORT_FRAME, List.of(), 0, Path.of("data", "node-a"), null), endpoint);
+            TIMEOUT, TIMEOUT, 1, FakeNode.MAX_FRAME, FakeNode.TRANSPORT_FRAME, List.of(), 0, Path.of("data", "node-a"), null),
+            endpoint, Scheduler.system());
 
     @AfterEach
     void stopTheScript() {

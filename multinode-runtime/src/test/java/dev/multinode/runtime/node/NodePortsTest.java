@@ -7,6 +7,7 @@ import dev.multinode.runtime.protocol.FrameType;
 import dev.multinode.runtime.protocol.LookupAnswerMessage;
 import dev.multinode.runtime.protocol.LookupMessage;
 import dev.multinode.runtime.protocol.PublishMessage;
+import dev.multinode.spi.Scheduler;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -34,7 +35,7 @@ class NodePortsTest {
 
     private final FakeNode node = new FakeNode();
     private final DirectoryClient directory = new DirectoryClient(node.control, node.link, node.participants, node.gate,
-            Duration.ofSeconds(1), Duration.ofSeconds(1), FakeNode.TRANSPORT_FRAME);
+            Duration.ofSeconds(1), Duration.ofSeconds(1), FakeNode.TRANSPORT_FRAME, Scheduler.system());
     private final NodePorts ports = new NodePorts(directory, node.participants, node.relays, 0, Duration.ofSeconds(1));
 
     @AfterEach
