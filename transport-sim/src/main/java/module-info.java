@@ -4,4 +4,6 @@
  */
 module dev.multinode.transport.sim {
     requires dev.multinode.api;
+
+    provides dev.multinode.spi.TransportProvider with dev.multinode.transport.sim.SimTransportProvider;
 }

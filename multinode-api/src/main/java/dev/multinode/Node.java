@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 
 /**
@@ -198,6 +199,15 @@ public interface Node {
 
     /** @return the run's seed; the same seed replays the same random decisions */
     long seed();
+
+    /**
+     * Random numbers for the system under test, seeded from the run's seed, this node's role and its
+     * incarnation, so that a replayed seed draws the same numbers; in the {@code sim} transport the
+     * only randomness a simulated system may use.
+     *
+     * @return the same generator on every call in this incarnation, safe to share between threads
+     */
+    RandomGenerator random();
 
     /** @return a logger whose lines carry this node's role */
     Logger log();

@@ -99,6 +99,14 @@ public interface Scheduler {
     }
 
     /**
+     * @return the trace of a simulated run so far, or null for a scheduler that keeps none (the
+     *     system's)
+     */
+    default ScheduleTrace trace() {
+        return null;
+    }
+
+    /**
      * Called by the runner's own thread once it has started the run's threads: a scheduler that runs
      * its threads itself (a simulation) runs them here, one step at a time, until all of them have
      * ended. The system's returns at once: its threads run by themselves.

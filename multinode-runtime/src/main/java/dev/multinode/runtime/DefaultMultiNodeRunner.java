@@ -20,11 +20,13 @@ import dev.multinode.runtime.node.NodeConfig;
 import dev.multinode.runtime.node.NodeOutcome;
 import dev.multinode.runtime.report.ReportWriter;
 import dev.multinode.runtime.report.RunRecord;
+import dev.multinode.runtime.settings.Exploration;
 import dev.multinode.runtime.settings.RunSettings;
 import dev.multinode.runtime.settings.TransportCatalog;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.MultiNodeRunner;
 import dev.multinode.spi.RunSpec;
+import dev.multinode.spi.ScheduleTrace;
 import dev.multinode.spi.Scheduler;
 import dev.multinode.spi.Transport;
 import dev.multinode.spi.TransportContext;
@@ -61,20 +63,27 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
     private static final Duration CONDUCTOR_MARGIN = Duration.ofSeconds(30);
     private static final Duration NODE_JOIN = Duration.ofSeconds(15);
     private static final String SECRET = "multinode.secret";
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     @Override
     public void run(RunSpec spec, NodeBody body) {
         SpecName caller = SpecName.of(spec);
         RunSettings settings = RunSettings.resolve(spec, System.getProperties(), caller.method());
+        Exploration exploration = Exploration.resolve(System.getProperties());
         TransportProvider provider = TransportCatalog.load().get(settings.transport());
         JvmAccess.require(provider, JvmAccess.TEST_JVM_ADVICE);
         LaunchMode launchMode = chooseLaunchMode(settings, provider);
         RoleJvmOptions.warnIfIgnored(settings, launchMode);
         byte[] serializedBody = BodySerializer.serialize(body);
+        SeedExploration.explore(exploration, settings.seed(),
+                seed -> runOnce(caller, settings.withSeed(seed), provider, launchMode, serializedBody, body));
+    }
 
+    /** @return the run's trace if it was simulated, else null */
+    private static ScheduleTrace runOnce(SpecName caller, RunSettings settings, TransportProvider provider,
+                                         LaunchMode launchMode, byte[] serializedBody, NodeBody body) {
         String runId = RunDirectory.newRunId();
         Path runDirectory = RunDirectory.create(settings.runRoot(), caller.testClass(), settings.name(), runId);
-        Instant started = Instant.now();
         List<String> participants = new ArrayList<>();
         participants.add("conductor");
         participants.addAll(settings.roles());
@@ -85,10 +94,14 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         List<RunEvents.Event> events;
         Map<String, NodeOutcome> localOutcomes;
         List<String> stragglers;
+        Instant started;
+        Instant ended;
+        ScheduleTrace trace;
         try (Transport transport = open(provider, transportContext);
              NodeLauncher launcher = launcherFor(launchMode)) {
-            Endpoint conductorEndpoint = transport.endpoint(TransportContext.CONDUCTOR);
             Scheduler scheduler = transport.scheduler();
+            started = instant(scheduler);
+            Endpoint conductorEndpoint = transport.endpoint(TransportContext.CONDUCTOR);
             Conductor conductor = new Conductor(conductorEndpoint, settings.roles(),
                     new ConductorTimeouts(RunContext.START_TIMEOUT, settings.timeout(), RunContext.ABORT_GRACE),
                     new ConductorClock(scheduler::nanoTime, scheduler::epochNanos), transportContext.maxFrameSize(),
@@ -99,12 +112,14 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
             try (AgentRunner conductorRunner = startConductor(conductor, conductorEndpoint, scheduler)) {
                 launcher.launch(new RunContext(settings, launchMode, provider, transport, transportContext, conductor,
                         serializedBody, body.getClass().getClassLoader(), runDirectory));
-                scheduler.drive();
+                drive(scheduler, conductor);
                 result = awaitConductor(conductor, settings);
                 localOutcomes = launcher.awaitNodes(NODE_JOIN, Set.copyOf(result.notStopped()));
                 stragglers = launcher.stragglers();
             }
             events = conductor.events().snapshot();
+            ended = instant(scheduler);
+            trace = scheduler.trace();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the run over transport '" + provider.name() + "': " + e, e);
         } catch (Exception e) {
@@ -114,8 +129,8 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
             throw new IllegalStateException("Cannot start the run: " + e, e);
         }
         ReportWriter.write(new RunRecord(caller.testClass(), settings.name(), runId, runDirectory, settings.roles(),
-                provider.name(), launchMode.name().toLowerCase(Locale.ROOT), settings.seed(), started, Instant.now(), result,
-                events, localOutcomes));
+                provider.name(), launchMode.name().toLowerCase(Locale.ROOT), settings.seed(), started, ended, result,
+                events, localOutcomes, trace));
         if (!result.passed()) {
             throw FailureReport.of(settings, provider.name() + "/" + launchMode.name().toLowerCase(Locale.ROOT), result,
                     events, localOutcomes, stragglers, runDirectory);
@@ -123,6 +138,25 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
         if (!settings.keepRuns()) {
             deleteQuietly(runDirectory);
         }
+        return trace;
+    }
+
+    /**
+     * A simulating scheduler runs the run here; one that cannot go on (a thread blocked outside it)
+     * lets the threads run free, and the run is aborted with its word as the root cause.
+     */
+    private static void drive(Scheduler scheduler, Conductor conductor) {
+        try {
+            scheduler.drive();
+        } catch (IllegalStateException cannotGoOn) {
+            conductor.abort(cannotGoOn.getMessage());
+        }
+    }
+
+    /** A simulated run's report shows its virtual time, as its timeline does. */
+    private static Instant instant(Scheduler scheduler) {
+        long nanos = scheduler.epochNanos();
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
     }
 
     private static LaunchMode chooseLaunchMode(RunSettings settings, TransportProvider provider) {

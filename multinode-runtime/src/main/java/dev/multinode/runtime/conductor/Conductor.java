@@ -161,6 +161,15 @@ public final class Conductor implements Agent, FrameReceiver {
         submit(() -> onNodeDied(role, incarnation, description));
     }
 
+    /**
+     * Aborts the run for a reason outside any node (a simulation that cannot go on).
+     *
+     * @param description what happened, the root cause's summary
+     */
+    public void abort(String description) {
+        submit(() -> abort(new RootCause(null, null, description, null, false)));
+    }
+
     @Override
     public String roleName() {
         return "multinode-conductor";

@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 
 /** The {@link Node} a body sees: each call goes to the part of the node that owns it. */
@@ -37,6 +39,7 @@ final class NodeFacade implements Node {
     private final PauseGate gate;
     private final AdjustableClock clock;
     private final Logger log;
+    private final Random random;
 
     NodeFacade(NodeConfig config, Participants participants, BarrierClient barriers, NodeMessaging messaging,
                FaultsClient faults, DirectoryClient directory, NodePorts ports, FaultListeners listeners,
@@ -44,6 +47,9 @@ final class NodeFacade implements Node {
         this.listeners = listeners;
         this.gate = gate;
         this.config = config;
+        // one stream per node and incarnation: a node's draws do not shift when another draws more
+        this.random = new Random(config.seed() ^ (0x9E3779B97F4A7C15L * (31L * config.roles().indexOf(config.role())
+                + config.incarnation() + 1)));
         this.participants = participants;
         this.barriers = barriers;
         this.messaging = messaging;
@@ -212,6 +218,11 @@ final class NodeFacade implements Node {
     @Override
     public long seed() {
         return config.seed();
+    }
+
+    @Override
+    public RandomGenerator random() {
+        return random;
     }
 
     @Override

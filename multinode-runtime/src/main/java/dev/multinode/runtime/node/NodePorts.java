@@ -44,6 +44,7 @@ final class NodePorts {
     /** A lookup of an entry that is either there already or never comes: the conductor answers at once. */
     private static final Duration PRESENT_OR_NOT = Duration.ofMillis(1);
 
+    private final boolean simulated;
     private final DirectoryClient directory;
     private final Participants participants;
     private final NodeRelays relays;
@@ -59,9 +60,11 @@ final class NodePorts {
      * @param relays        this node's relays
      * @param incarnation   this node's incarnation: a restarted one asks for its earlier ports first
      * @param lookupTimeout how long {@link #address} waits for another node's endpoint
+     * @param simulated     whether the run is simulated: then it has no sockets, and every call is refused
      */
     NodePorts(DirectoryClient directory, Participants participants, NodeRelays relays, int incarnation,
-              Duration lookupTimeout) {
+              Duration lookupTimeout, boolean simulated) {
+        this.simulated = simulated;
         this.directory = directory;
         this.participants = participants;
         this.relays = relays;
@@ -71,6 +74,7 @@ final class NodePorts {
 
     int port(String name) {
         checkName("port", name);
+        requireSockets("port");
         announceProcess();
         return ports.computeIfAbsent(name, this::allocateAndPublish);
     }
@@ -78,6 +82,7 @@ final class NodePorts {
     InetSocketAddress address(String ofRole, String name) {
         int peer = participants.indexOf(ofRole);
         checkName("address", name);
+        requireSockets("address");
         announceProcess();
         InetSocketAddress endpoint = lookup("address", ofRole, name, DirectoryKeys.endpoint(name),
                 ofRole + " allocated no endpoint '" + name + "' with port(\"" + name + "\")");
@@ -96,6 +101,7 @@ final class NodePorts {
     InetSocketAddress sharedAddress(String ofRole, String name) {
         participants.indexOf(ofRole);
         checkName("sharedAddress", name);
+        requireSockets("sharedAddress");
         announceProcess();
         if (!relays.canShare()) {
             throw new IllegalStateException("sharedAddress(" + ofRole + ", " + name + "): the nodes of this run are threads "
@@ -232,6 +238,15 @@ final class NodePorts {
         } catch (UnknownHostException e) {
             throw new IllegalStateException("The host's own address is unknown, so a port bound on " + address
                     + " cannot be published; set " + BIND_ADDRESS + " to an address of this host", e);
+        }
+    }
+
+    /** A simulated run has no network but the simulated one: real sockets would run outside its schedule. */
+    private void requireSockets(String operation) {
+        if (simulated) {
+            throw new UnsupportedOperationException("node." + operation + " of " + participants.self() + ": a simulated"
+                    + " run (transport sim) has no sockets; systems with sockets of their own run in the inproc,"
+                    + " chronicle and tcp transports, where their connections go through the fault relays");
         }
     }
 

@@ -57,7 +57,8 @@ public final class NodeRuntime {
                 traffic, participants), faults, directory, resources, receiverWait, log);
         this.lifecycle = new NodeLifecycle(config, control, link, barriers, receiver, messaging, resources, scheduler,
                 log);
-        NodePorts ports = new NodePorts(directory, participants, relays, config.incarnation(), config.barrierTimeout());
+        NodePorts ports = new NodePorts(directory, participants, relays, config.incarnation(), config.barrierTimeout(),
+                scheduler.isSimulated());
         // the relays close with the system's own sockets: on a kill before it confirms, else at the end
         resources.register(relays, (closing, reason) -> closing.close());
         this.node = new NodeFacade(config, participants, barriers, messaging, faults, directory, ports, listeners, resources,

@@ -3,6 +3,7 @@ package dev.multinode.runtime.report;
 import dev.multinode.runtime.conductor.NodeReport;
 import dev.multinode.runtime.conductor.PhaseRecord;
 import dev.multinode.runtime.conductor.RootCause;
+import dev.multinode.spi.ScheduleTrace;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ final class ResultJson {
         json.name("ended").value(run.ended().toString());
         json.name("durationMs").value(millis(run.started(), run.ended()));
         json.name("passed").value(run.passed());
+        simulation(json, run.simulation());
         rootCause(json, run.result().rootCause());
         LinkCounts counts = LinkCounts.of(run);
         json.name("nodes").beginArray();
@@ -141,5 +143,19 @@ final class ResultJson {
 
     private static long millis(Instant from, Instant to) {
         return Duration.between(from, to).toMillis();
+    }
+
+    /** A simulated run names what replays it: its seed (above), its steps and the trace's hash. */
+    private static void simulation(JsonWriter json, ScheduleTrace trace) {
+        json.name("simulation");
+        if (trace == null) {
+            json.value((String) null);
+            return;
+        }
+        json.beginObject();
+        json.name("steps").value(trace.steps());
+        json.name("virtualTimeMs").value(trace.virtualNanos() / 1_000_000);
+        json.name("traceHash").value(Long.toHexString(trace.hash()));
+        json.endObject();
     }
 }

@@ -5,6 +5,7 @@ import dev.multinode.runtime.conductor.EventKind;
 import dev.multinode.runtime.conductor.NodeReport;
 import dev.multinode.runtime.conductor.RunEvents;
 import dev.multinode.runtime.node.NodeOutcome;
+import dev.multinode.spi.ScheduleTrace;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -27,10 +28,12 @@ import java.util.Map;
  * @param events       the conductor's timeline
  * @param localOutcomes how nodes ended as the launcher saw it first-hand, by role (thread mode has
  *                     what they threw with its own class and stack; process mode has none)
+ * @param simulation   a simulated run's trace (its steps and virtual time), or null for a real run
  */
 public record RunRecord(String testClass, String name, String runId, Path runDirectory, List<String> roles,
                         String transport, String launchMode, long seed, Instant started, Instant ended,
-                        ConductorResult result, List<RunEvents.Event> events, Map<String, NodeOutcome> localOutcomes) {
+                        ConductorResult result, List<RunEvents.Event> events, Map<String, NodeOutcome> localOutcomes,
+                        ScheduleTrace simulation) {
 
     /** Copies the collections. */
     public RunRecord {

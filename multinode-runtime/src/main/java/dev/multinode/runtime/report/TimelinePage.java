@@ -149,6 +149,7 @@ final class TimelinePage {
                 .append(Html.escape(run.transport() + "/" + run.launchMode())).append(" \u00b7 seed <code>").append(run.seed())
                 .append("</code> \u00b7 started ").append(LogLine.instant(run.started())).append(" \u00b7 took ")
                 .append(String.format(Locale.ROOT, "%.3f s", Duration.between(run.started(), run.ended()).toMillis() / 1e3))
+                .append(run.simulation() == null ? "" : " of virtual time in " + run.simulation().steps() + " simulated steps")
                 .append(" \u00b7 nodes: ").append(Html.escape(String.join(", ", run.roles()))).append("</p>\n");
         html.append("<p class=\"files\">files: <a href=\"").append(MergedLog.FILE).append("\">").append(MergedLog.FILE)
                 .append("</a> \u00b7 <a href=\"").append(ResultJson.FILE).append("\">").append(ResultJson.FILE).append("</a>");

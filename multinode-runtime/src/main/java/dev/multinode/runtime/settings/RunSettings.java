@@ -101,6 +101,15 @@ public record RunSettings(String name, List<String> roles, String transport, Lau
                 spec.barriersSkipPausedNodes(), DebugTarget.parse(properties.getProperty(DebugTarget.PROPERTY), roles));
     }
 
+    /**
+     * @param otherSeed a seed
+     * @return these settings with that seed
+     */
+    public RunSettings withSeed(long otherSeed) {
+        return new RunSettings(name, roles, transport, launch, barrierTimeout, timeout, otherSeed, maxFrameSize, runRoot,
+                keepRuns, allowed, jvmArgs, roleJvmArgs, roleSystemProperties, skipPausedNodes, debug);
+    }
+
     /** A typo in a role would otherwise leave the options unused without a word. */
     private static void requireRoles(String option, Set<String> named, List<String> roles) {
         for (String role : named) {

@@ -36,7 +36,7 @@ class NodePortsTest {
     private final FakeNode node = new FakeNode();
     private final DirectoryClient directory = new DirectoryClient(node.control, node.link, node.participants, node.gate,
             Duration.ofSeconds(1), Duration.ofSeconds(1), FakeNode.TRANSPORT_FRAME, Scheduler.system());
-    private final NodePorts ports = new NodePorts(directory, node.participants, node.relays, 0, Duration.ofSeconds(1));
+    private final NodePorts ports = new NodePorts(directory, node.participants, node.relays, 0, Duration.ofSeconds(1), false);
 
     @AfterEach
     void clearBindAddress() {
@@ -104,7 +104,7 @@ class NodePortsTest {
             earlier = probe.getLocalPort();
         }
         answerLookups(Map.of("node-a endpoint:cluster", "127.0.0.1:" + earlier));
-        NodePorts restarted = new NodePorts(directory, node.participants, node.relays, 1, Duration.ofSeconds(1));
+        NodePorts restarted = new NodePorts(directory, node.participants, node.relays, 1, Duration.ofSeconds(1), false);
 
         assertThat(restarted.port("cluster")).isEqualTo(earlier);
     }

@@ -48,7 +48,7 @@ class BandLayoutTest {
         long[][] none = new long[ROLES.size() + 1][ROLES.size() + 1];
         PhaseRecord phase = new PhaseRecord(null, T0.plusMillis(100), T0.plusMillis(100), frames, none, relayedBytes, none);
         RunRecord run = new RunRecord("dev.example.Spec", "links", "run-1", Path.of("run-1"), ROLES, "inproc", "thread", 1,
-                T0, T0.plusMillis(100), new ConductorResult(null, List.of(), List.of(phase), List.of()), List.of(), Map.of());
+                T0, T0.plusMillis(100), new ConductorResult(null, List.of(), List.of(phase), List.of()), List.of(), Map.of(), null);
         List<Band> bands = BandLayout.of(run, T0, 0);
         assertThat(bands).hasSize(1);
         return bands.get(0);

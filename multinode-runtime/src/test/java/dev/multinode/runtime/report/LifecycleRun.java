@@ -100,7 +100,7 @@ final class LifecycleRun {
         List<NodeReport> nodes = ROLES.stream()
                 .map(role -> new NodeReport(role, NodeEnding.PASSED, null, "after barrier 'done'", null, 980)).toList();
         return new RunRecord("dev.example.LifecycleSpec", "restarts", "run-1", folder, ROLES, "inproc", "thread", 42,
-                T0, at(1010), new ConductorResult(null, nodes, phases, List.of()), events, Map.of());
+                T0, at(1010), new ConductorResult(null, nodes, phases, List.of()), events, Map.of(), null);
     }
 
     /** @return a matrix of zero counts for the run's participants, [from][to] */

@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +119,7 @@ public final class LocalNodes implements AutoCloseable {
         private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2);
         private final ExecutorService receiver = Executors.newSingleThreadExecutor();
         private final List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
+        private final Random random = new Random(1);
         private volatile FrameHandler handler;
 
         LocalNode(String role) {
@@ -194,6 +197,11 @@ public final class LocalNodes implements AutoCloseable {
         @Override
         public long seed() {
             return 1;
+        }
+
+        @Override
+        public RandomGenerator random() {
+            return random;
         }
 
         @Override
