@@ -1,5 +1,6 @@
 package dev.multinode.examples.specs;
 
+import dev.multinode.Await;
 import dev.multinode.Node;
 import dev.multinode.examples.cluster.ClusterSettings;
 import dev.multinode.examples.cluster.ExampleCluster;
@@ -8,7 +9,6 @@ import dev.multinode.examples.cluster.membership.Member;
 import dev.multinode.examples.cluster.membership.MemberStatus;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -104,7 +104,7 @@ final class ClusterUp {
     static ClusterView awaitView(Node node, ExampleCluster cluster, String what, Predicate<ClusterView> condition,
                                  Duration limit) throws Exception {
         try {
-            return cluster.membership().when(condition).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return Await.result(cluster.membership().when(condition), limit);
         } catch (TimeoutException e) {
             throw new AssertionError(node.role() + " (incarnation " + node.incarnation() + ") did not see " + what
                     + " within " + limit.toSeconds() + " s; its view: " + cluster.membership().view(), e);

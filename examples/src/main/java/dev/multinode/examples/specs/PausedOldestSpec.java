@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -139,7 +138,7 @@ public final class PausedOldestSpec {
     }
 
     private static void expectAnswer(SingletonProxy proxy, String host) throws Exception {
-        String answer = proxy.ask("count", ASK).get(ASK.toMillis() * 2, TimeUnit.MILLISECONDS);
+        String answer = Await.result(proxy.ask("count", ASK), ASK.multipliedBy(2));
         if (!host.equals(answer)) {
             throw new AssertionError("the proxy on " + WITNESS + " reached " + NAME + " on " + answer + ", expected "
                     + host);
@@ -149,7 +148,7 @@ public final class PausedOldestSpec {
     /** node-a's message waits, unhandled, for a host with a lease, and fails once node-a knows it is out. */
     private static void expectNotAMember(SingletonProxy proxy) throws Exception {
         try {
-            String answer = proxy.ask("count", WAIT).get(WAIT.toMillis() * 2, TimeUnit.MILLISECONDS);
+            String answer = Await.result(proxy.ask("count", WAIT), WAIT.multipliedBy(2));
             throw new AssertionError("the message " + OLDEST + " sent after its resume was answered from " + answer
                     + "; it should have failed, " + OLDEST + " being out of the cluster");
         } catch (ExecutionException e) {

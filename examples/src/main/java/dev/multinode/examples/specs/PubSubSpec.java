@@ -1,5 +1,6 @@
 package dev.multinode.examples.specs;
 
+import dev.multinode.Await;
 import dev.multinode.MultiNode;
 import dev.multinode.MultiNodeProbe;
 import dev.multinode.Node;
@@ -8,7 +9,6 @@ import dev.multinode.examples.cluster.ExampleCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -56,17 +56,15 @@ public final class PubSubSpec {
         ExampleCluster cluster = ClusterUp.start(node);
 
         node.runOn("node-a", () -> {
-            cluster.pubSub().subscribe("news", node.probeRef("node-c", "inbox"))
-                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            Await.result(cluster.pubSub().subscribe("news", node.probeRef("node-c", "inbox")), WAIT);
             for (String bystander : BYSTANDERS) {
-                cluster.pubSub().subscribe("sports", node.probeRef(bystander, "inbox"))
-                        .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                Await.result(cluster.pubSub().subscribe("sports", node.probeRef(bystander, "inbox")), WAIT);
             }
         });
         node.enterBarrier("subscribed");
 
         node.runOn("node-b", () -> {
-            int subscribers = cluster.pubSub().publish("news", "hello").get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            int subscribers = Await.result(cluster.pubSub().publish("news", "hello"), WAIT);
             if (subscribers != 1) {
                 throw new AssertionError("news has one subscriber, the publication went to " + subscribers);
             }

@@ -1,5 +1,6 @@
 package dev.multinode.examples.specs;
 
+import dev.multinode.Await;
 import dev.multinode.MultiNode;
 import dev.multinode.Node;
 import dev.multinode.SpecBuilder;
@@ -17,7 +18,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -145,7 +145,7 @@ public final class RestartRejoinSpec {
         }
         Map<String, String> homes = new TreeMap<>();
         for (Map.Entry<String, CompletableFuture<String>> reply : replies.entrySet()) {
-            homes.put(reply.getKey(), reply.getValue().get(ASK.toMillis() * 2, TimeUnit.MILLISECONDS));
+            homes.put(reply.getKey(), Await.result(reply.getValue(), ASK.multipliedBy(2)));
         }
         return homes;
     }
@@ -154,7 +154,7 @@ public final class RestartRejoinSpec {
             throws Exception {
         List<String> wrong = new ArrayList<>();
         for (String id : ids) {
-            String count = cluster.sharding().ask(id, message, ASK).get(ASK.toMillis() * 2, TimeUnit.MILLISECONDS);
+            String count = Await.result(cluster.sharding().ask(id, message, ASK), ASK.multipliedBy(2));
             if (!count.equals(Integer.toString(expected))) {
                 wrong.add(id + " answered " + count);
             }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -79,9 +78,8 @@ public final class ShardingRebalanceSpec {
         node.runOn(VICTIM, () -> Victim.awaitKill(node));
         node.enterBarrier("node-c-killed");
 
-        node.runOn(SURVIVORS, () -> cluster.membership()
-                .when(view -> !view.isMember(VICTIM) && view.upMembers().size() == SURVIVORS.size())
-                .get(REMOVAL.toMillis(), TimeUnit.MILLISECONDS));
+        node.runOn(SURVIVORS, () -> Await.result(cluster.membership()
+                .when(view -> !view.isMember(VICTIM) && view.upMembers().size() == SURVIVORS.size()), REMOVAL));
         node.enterBarrier("node-c-removed");
 
         node.runOn(SURVIVORS, () -> Await.awaitAssert(() -> {
@@ -102,7 +100,7 @@ public final class ShardingRebalanceSpec {
         Map<String, String> homes = new TreeMap<>();
         for (Map.Entry<String, CompletableFuture<String>> reply : replies.entrySet()) {
             String id = reply.getKey();
-            String answer = reply.getValue().get(ASK.toMillis() * 2, TimeUnit.MILLISECONDS);
+            String answer = Await.result(reply.getValue(), ASK.multipliedBy(2));
             String expected = "ping from " + id + "@";
             if (!answer.startsWith(expected)) {
                 throw new AssertionError(id + " answered '" + answer + "', expected '" + expected + "<home>'");

@@ -11,7 +11,6 @@ import dev.multinode.examples.cluster.singleton.SingletonProxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -98,7 +97,7 @@ public final class SingletonFailoverSpec {
     }
 
     private static void expectHome(SingletonProxy proxy, String expected) throws Exception {
-        String home = proxy.whereIs(ASK).get(ASK.toMillis() * 2, TimeUnit.MILLISECONDS);
+        String home = Await.result(proxy.whereIs(ASK), ASK.multipliedBy(2));
         if (!expected.equals(home)) {
             throw new AssertionError("the proxy on " + WITNESS + " reached " + NAME + " on " + home + ", expected "
                     + expected);

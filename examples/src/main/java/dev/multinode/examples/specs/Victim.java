@@ -1,9 +1,11 @@
 package dev.multinode.examples.specs;
 
+import dev.multinode.Await;
 import dev.multinode.Node;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /** What a node does while another node kills it. */
 final class Victim {
@@ -26,7 +28,10 @@ final class Victim {
      * @throws AssertionError if the kill does not come in time
      */
     static void awaitKill(Node node) throws InterruptedException {
-        if (!new CountDownLatch(1).await(KILL_EXPECTED_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+        try {
+            // a result that never comes, waited for through the node so that a simulated victim parks
+            Await.result(new CompletableFuture<Void>(), KILL_EXPECTED_WITHIN);
+        } catch (TimeoutException | ExecutionException e) {
             throw new AssertionError(node.role() + " should have been killed but was still alive after "
                     + KILL_EXPECTED_WITHIN.toSeconds() + " s");
         }

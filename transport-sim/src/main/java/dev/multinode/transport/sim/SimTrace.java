@@ -19,6 +19,8 @@ final class SimTrace implements ScheduleTrace {
     private static final long EVENT = 2L << 62;
     private static final long DELIVERY = 3L << 62;
     private static final long KIND = 3L << 62;
+    /** How many entries before a difference it shows. */
+    private static final int CONTEXT = 6;
 
     private final List<String> threadNames = new ArrayList<>();
     private long[] entries = new long[1024];
@@ -89,7 +91,8 @@ final class SimTrace implements ScheduleTrace {
         int shared = Math.min(length, other.length);
         for (int i = 0; i < shared; i += 2) {
             if (entries[i] != other.entries[i] || entries[i + 1] != other.entries[i + 1]) {
-                return "entry " + (i / 2) + ": the first run " + describe(i) + ", the second " + other.describe(i);
+                return "entry " + (i / 2) + ": the first run " + describe(i) + ", the second " + other.describe(i)
+                        + context(i);
             }
         }
         if (length != other.length) {
@@ -98,6 +101,15 @@ final class SimTrace implements ScheduleTrace {
                     + longer.describe(shared) + ", the other had ended";
         }
         return null;
+    }
+
+    /** What both runs did just before they parted, which usually names the thread that went astray. */
+    private String context(int parted) {
+        StringBuilder before = new StringBuilder();
+        for (int i = Math.max(0, parted - 2 * CONTEXT); i < parted; i += 2) {
+            before.append("\n  entry ").append(i / 2).append(": ").append(describe(i));
+        }
+        return before.length() == 0 ? "" : "; before that, both runs:" + before;
     }
 
     private String describe(int i) {

@@ -1,13 +1,16 @@
 package dev.multinode.examples.cluster.net;
 
+import dev.multinode.Await;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -76,7 +79,7 @@ public final class SerialScheduler implements ClusterScheduler {
 
     @Override
     public void shutdown(Runnable lastTask) {
-        CountDownLatch ran = new CountDownLatch(1);
+        CompletableFuture<Void> ran = new CompletableFuture<>();
         closed = true;
         queue.offer(new LastTask(lastTask, ran));
         if (Thread.currentThread() == drainer) {
@@ -97,11 +100,15 @@ public final class SerialScheduler implements ClusterScheduler {
         }
     }
 
-    private boolean await(CountDownLatch ran) {
+    /** Waits through the node (Await), so that a simulated node's shutdown parks instead of blocking. */
+    private boolean await(CompletableFuture<Void> ran) {
         try {
-            return ran.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            Await.result(ran, SHUTDOWN_WAIT);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
             return false;
         }
     }
@@ -167,13 +174,13 @@ public final class SerialScheduler implements ClusterScheduler {
         }
     }
 
-    private record LastTask(Runnable task, CountDownLatch ran) implements Runnable {
+    private record LastTask(Runnable task, CompletableFuture<Void> ran) implements Runnable {
         @Override
         public void run() {
             try {
                 task.run();
             } finally {
-                ran.countDown();
+                ran.complete(null);
             }
         }
     }
