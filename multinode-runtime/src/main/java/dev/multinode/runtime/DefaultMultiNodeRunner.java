@@ -128,9 +128,11 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
             }
             throw new IllegalStateException("Cannot start the run: " + e, e);
         }
-        ReportWriter.write(new RunRecord(caller.testClass(), settings.name(), runId, runDirectory, settings.roles(),
-                provider.name(), launchMode.name().toLowerCase(Locale.ROOT), settings.seed(), started, ended, result,
-                events, localOutcomes, trace));
+        if (!result.passed() || settings.keepRuns()) { // a passing run's folder is deleted: no report to write
+            ReportWriter.write(new RunRecord(caller.testClass(), settings.name(), runId, runDirectory, settings.roles(),
+                    provider.name(), launchMode.name().toLowerCase(Locale.ROOT), settings.seed(), started, ended, result,
+                    events, localOutcomes, trace));
+        }
         if (!result.passed()) {
             throw FailureReport.of(settings, provider.name() + "/" + launchMode.name().toLowerCase(Locale.ROOT), result,
                     events, localOutcomes, stragglers, runDirectory);

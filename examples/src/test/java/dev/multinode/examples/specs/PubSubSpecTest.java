@@ -6,13 +6,14 @@ import dev.multinode.junit.Transports;
 
 /**
  * {@link PubSubSpec} over every transport, each in its default launch mode, one result each
- * ({@code [inproc/thread]}, {@code [chronicle/process]}, {@code [tcp/process]}). The roles and
+ * ({@code [inproc/thread]}, {@code [chronicle/process]}, {@code [tcp/process]}, and {@code [sim/thread]} over the
+ * seeds the build explores, {@code multinode.sim.seeds}). The roles and
  * options are those {@link PubSubSpec#run} gives its spec.
  */
 class PubSubSpecTest {
 
     @MultiNodeTest(roles = {"node-a", "node-b", "node-c"})
-    @Transports({"inproc", "chronicle", "tcp"})
+    @Transports({"inproc", "chronicle", "tcp", "sim"})
     void aPublicationReachesTheSubscriberOnAnotherNodeExactlyOnce(Node node) throws Exception {
         PubSubSpec.body(node);
     }

@@ -18,9 +18,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
- * Runs the threads of a simulated run one at a time. The runner's thread {@linkplain #drive drives}:
- * it chooses, with the run's seed, one of the threads that can run, hands it control and waits
- * until it gives control back by parking or ending; when no thread can run, virtual time jumps to
+ * Runs the threads of a simulated run one at a time. A thread that parks or ends chooses, with the
+ * run's seed, the next of the threads that can run and hands it control ({@link #drive} starts and
+ * watches the run); when no thread can run, virtual time jumps to
  * the earliest deadline of a parked thread or of an {@linkplain #at event} (a frame's arrival), so a
  * run that waits 30 s of failure detection takes milliseconds. Each choice goes into the run's
  * {@link SimTrace}; the same seed makes the same choices as long as the threads take their time,
@@ -38,6 +38,8 @@ final class SimScheduler implements Scheduler {
     static final Instant EPOCH = Instant.parse("2030-01-01T00:00:00Z");
     private static final long EPOCH_NANOS = TimeUnit.SECONDS.toNanos(EPOCH.getEpochSecond());
     private static final int STACK_FRAMES = 8;
+    /** How often the driver looks whether a step keeps control too long. */
+    private static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private record Event(long due, long sequence, Runnable action) {
     }
@@ -55,6 +57,11 @@ final class SimScheduler implements Scheduler {
     private int started;
     private volatile long now;
     private volatile Thread driver;
+    /** The thread that holds control, and since when, in real time: what the driver watches. */
+    private SimThread running;
+    private long stepStartedReal;
+    private boolean finished;
+    private IllegalStateException failure;
     /** Set once the schedule cannot go on: threads then run freely, in time that passes as real time does. */
     private volatile boolean free;
     private long freedAtVirtual;
@@ -111,8 +118,9 @@ final class SimScheduler implements Scheduler {
     }
 
     /**
-     * Runs {@code action} on the driving thread once virtual time reaches {@code due}, before any
-     * thread runs at that time; actions due at the same time run in the order they were asked for.
+     * Runs {@code action} once virtual time reaches {@code due}, before any thread runs at that time
+     * (on the thread that passes control on then); actions due at the same time run in the order
+     * they were asked for.
      *
      * @param due    when, on {@link #nanoTime()}
      * @param action what to do: it must not block
@@ -137,6 +145,9 @@ final class SimScheduler implements Scheduler {
             }
             return;
         }
+        if (!checkForEscapes(self)) {
+            return;
+        }
         synchronized (this) {
             if (self.permit) {
                 self.permit = false;
@@ -144,8 +155,10 @@ final class SimScheduler implements Scheduler {
             }
             self.state = SimThread.State.PARKED;
             self.deadline = deadlineNanos;
+            if (passControl(self) == self) {
+                return; // chosen again: it runs on without a switch
+            }
         }
-        giveBack(self);
         awaitControl(self);
     }
 
@@ -166,7 +179,10 @@ final class SimScheduler implements Scheduler {
     }
 
     /**
-     * Runs the threads one step at a time until all have ended.
+     * Hands control to the first thread and watches the run until all threads have ended. Control
+     * then passes from thread to thread directly, each choosing the next when it parks or ends, so a
+     * step costs one switch between threads, none when a thread is chosen again; this thread only
+     * wakes to see whether one step has kept control for longer than the step timeout.
      *
      * @throws IllegalStateException if a thread blocked outside the scheduler, a node started a thread
      *     of its own, or every thread waits for ever
@@ -174,19 +190,69 @@ final class SimScheduler implements Scheduler {
     @Override
     public void drive() {
         driver = Thread.currentThread();
+        synchronized (this) {
+            if (live.isEmpty()) {
+                return;
+            }
+            passControl(null);
+        }
         while (true) {
-            SimThread next;
             synchronized (this) {
-                next = choose();
-                if (next == null) {
+                if (failure != null) {
+                    throw failure;
+                }
+                if (finished) {
                     return;
                 }
-                next.state = SimThread.State.RUNNING;
-                trace.step(next.index, now);
+                if (System.nanoTime() - stepStartedReal > stepTimeoutNanos) {
+                    failure = stuck(running.getName() + " kept control for "
+                            + TimeUnit.NANOSECONDS.toMillis(stepTimeoutNanos) + " ms without parking through the node:"
+                            + " it blocks outside the simulation (a socket, Thread.sleep, Object.wait, a lock of a thread"
+                            + " of its own, a Future of a plain executor)\n" + describe(List.of(running)));
+                    throw failure;
+                }
             }
-            handOver(next);
-            checkForEscapes(next);
+            LockSupport.parkNanos(this, WATCH_NANOS);
         }
+    }
+
+    /**
+     * Chooses the next thread and gives it control; called, holding the lock, by the thread that
+     * parks or ends (or by the driver for the first step).
+     *
+     * @param from the thread giving control up, or null
+     * @return the thread chosen, or null if all have ended or the schedule cannot go on
+     */
+    private SimThread passControl(SimThread from) {
+        if (from != null) {
+            from.holdsControl = false;
+        }
+        SimThread next;
+        try {
+            next = choose();
+        } catch (IllegalStateException cannotGoOn) {
+            fail(cannotGoOn);
+            return null;
+        }
+        if (next == null) {
+            finished = true;
+            LockSupport.unpark(driver);
+            return null;
+        }
+        next.state = SimThread.State.RUNNING;
+        trace.step(next.index, now);
+        running = next;
+        stepStartedReal = System.nanoTime();
+        next.holdsControl = true;
+        if (next != from) {
+            LockSupport.unpark(next);
+        }
+        return next;
+    }
+
+    private void fail(IllegalStateException cannotGoOn) {
+        failure = cannotGoOn;
+        LockSupport.unpark(driver);
     }
 
     /** @return the next thread to run, after virtual time moved on as far as needed; null once all ended */
@@ -230,21 +296,6 @@ final class SimScheduler implements Scheduler {
         }
     }
 
-    private void handOver(SimThread next) {
-        next.holdsControl = true;
-        LockSupport.unpark(next);
-        long deadline = System.nanoTime() + stepTimeoutNanos;
-        while (next.holdsControl) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw stuck(next.getName() + " kept control for " + TimeUnit.NANOSECONDS.toMillis(stepTimeoutNanos)
-                        + " ms without parking through the node: it blocks outside the simulation (a socket, Thread.sleep,"
-                        + " Object.wait, a lock of a thread of its own, a Future of a plain executor)\n" + describe(List.of(next)));
-            }
-            LockSupport.parkNanos(this, left);
-        }
-    }
-
     /** Called by a thread of this scheduler: waits until control is its, or the schedule is over. */
     void awaitControl(SimThread self) {
         boolean interrupted = false;
@@ -255,14 +306,6 @@ final class SimScheduler implements Scheduler {
         }
         if (interrupted) {
             self.interrupt();
-        }
-    }
-
-    private void giveBack(SimThread self) {
-        self.holdsControl = false;
-        Thread waiting = driver;
-        if (waiting != null) {
-            LockSupport.unpark(waiting);
         }
     }
 
@@ -278,6 +321,7 @@ final class SimScheduler implements Scheduler {
     }
 
     void ended(SimThread thread) {
+        checkForEscapes(thread);
         synchronized (this) {
             thread.state = SimThread.State.ENDED;
             live.remove(thread);
@@ -285,40 +329,45 @@ final class SimScheduler implements Scheduler {
             if (count != null && --count[0] == 0) {
                 simThreadsPerGroup.remove(thread.getThreadGroup());
             }
+            if (!free) {
+                passControl(thread);
+            }
         }
-        giveBack(thread);
     }
 
     /**
      * A node's threads share its thread group, so a thread in that group that this scheduler did not
      * make was started by the node itself and runs outside the schedule.
      */
-    private void checkForEscapes(SimThread stepped) {
+    /** @return false if it found an escape, after which the threads run free */
+    private boolean checkForEscapes(SimThread stepped) {
         ThreadGroup group = stepped.getThreadGroup();
         if (group == null) {
-            return;
+            return true;
         }
         int own;
         synchronized (this) {
             int[] count = simThreadsPerGroup.get(group);
             if (count == null || count[1] == 0) {
-                return;
+                return true;
             }
             own = count[0];
         }
         if (group.activeCount() <= own) {
-            return;
+            return true;
         }
         Thread[] threads = new Thread[group.activeCount() + 4];
         int found = group.enumerate(threads, false);
         for (int i = 0; i < found; i++) {
             if (ownThread(threads[i]) == null && threads[i].isAlive()) {
-                throw stuck("thread '" + threads[i].getName() + "' of " + group.getName() + " was started outside the node"
-                        + " (after " + stepped.getName() + "'s step): in a simulation a node's threads must come from"
+                fail(stuck("thread '" + threads[i].getName() + "' of " + group.getName() + " was started outside the node"
+                        + " (in " + stepped.getName() + "'s step): in a simulation a node's threads must come from"
                         + " node.executor(); a thread of its own runs outside the schedule and no seed replays it\n"
-                        + describe(List.of(threads[i])));
+                        + describe(List.of(threads[i]))));
+                return false;
             }
         }
+        return true;
     }
 
     private IllegalStateException stuck(String why) {

@@ -28,8 +28,9 @@ class SimTraceTest {
     @Test
     void theFirstDifferenceIsNamedByThreadAndVirtualTime() {
         assertNotEquals(trace(1).hash(), trace(0).hash());
-        assertEquals("entry 2: the first run ran node-b at PT0.0015S, the second ran node-a at PT0.0015S",
-                trace(1).firstDifference(trace(0)));
+        assertEquals("entry 2: the first run ran node-b at PT0.0015S, the second ran node-a at PT0.0015S;"
+                + " before that, both runs:\n  entry 0: ran node-a at PT0S\n  entry 1: delivered a frame of type 5 from"
+                + " participant 1 to 2 (40 bytes)", trace(1).firstDifference(trace(0)));
     }
 
     @Test
