@@ -28,7 +28,9 @@ import org.HdrHistogram.Histogram;
  * {@code bench.tcp.oneWayBaseline=true} a one-way connection per direction. Every run also
  * measures the CPU a 3-node thread run uses while it waits at a barrier ({@link IdleCpu}), and the
  * relay's rows ({@link RelayBenchmark}, settings {@code bench.relay.*}; {@code bench.relay.only=true}
- * measures only those and writes {@code relay.json}).
+ * measures only those and writes {@code relay.json}); {@code bench.sim.only=true} measures only the
+ * {@code sim} transport's seeds per second over the example specs ({@link SimSeedRate}, seeds from
+ * {@code bench.sim.seeds}, default 1000) and writes {@code sim.json}.
  * {@code bench.scale=true} adds the scale rows ({@link ScaleRuns}: barrier and start-up at
  * {@code bench.scale.threadNodes}, default {@code 3,10,30,100}, thread nodes and, where the transport
  * has process launch, {@code bench.scale.processNodes}, default {@code 3,8,16}, process nodes, with
@@ -69,6 +71,12 @@ public final class HarnessBenchmark {
         }
         BenchConfig config = BenchConfig.from(System.getProperties());
         RelayBenchmark.Settings relaySettings = RelayBenchmark.Settings.from(System.getProperties());
+        if (Boolean.parseBoolean(System.getProperty(SimSeedRate.ONLY, "false").trim())) {
+            List<SimSeedRate.Row> rows = SimSeedRate.run(SimSeedRate.seeds(System.getProperty(SimSeedRate.SEEDS_PROPERTY)));
+            System.out.print(SimSeedRate.table(rows));
+            System.out.println("written to " + SimSeedRate.writeJson(rows, config.outputDir()));
+            return;
+        }
         if (Boolean.parseBoolean(System.getProperty(RelayBenchmark.ONLY, "false").trim())) {
             RelayReport relay = RelayBenchmark.run(relaySettings);
             System.out.print(relay.table());

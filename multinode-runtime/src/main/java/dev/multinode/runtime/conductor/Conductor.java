@@ -170,6 +170,16 @@ public final class Conductor implements Agent, FrameReceiver {
         submit(() -> abort(new RootCause(null, null, description, null, false)));
     }
 
+    /**
+     * For the conductor's idle wait, which need not wake before then (a frame wakes it sooner).
+     *
+     * @return how long until the earliest of its deadlines and timers, on its clock, 0 if one passed
+     */
+    public long nanosToNextDeadline() {
+        long next = Math.min(deadlines.next(), timers.next());
+        return next == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, next - now);
+    }
+
     @Override
     public String roleName() {
         return "multinode-conductor";

@@ -22,6 +22,11 @@ final class ConductorTimers {
         timers.add(new Timer(dueNanos, action));
     }
 
+    /** @return when the earliest action is due, or {@link Long#MAX_VALUE} if none waits */
+    long next() {
+        return timers.isEmpty() ? Long.MAX_VALUE : timers.peek().dueNanos();
+    }
+
     /**
      * @param now the monotonic clock's reading
      * @return how many actions ran

@@ -111,6 +111,24 @@ final class RunDeadlines {
         return timeouts.start();
     }
 
+    /** @return the earliest deadline that {@link #due} watches now, on the monotonic clock */
+    long next() {
+        if (aborted) {
+            return abortDeadline;
+        }
+        if (!started) {
+            return startDeadline;
+        }
+        long next = runDeadline;
+        if (barrierOpen && barrierDeadline - next < 0) {
+            next = barrierDeadline;
+        }
+        if (dumping && dumpDeadline - next < 0) {
+            next = dumpDeadline;
+        }
+        return next;
+    }
+
     /**
      * @param now the monotonic clock's reading
      * @return the deadline that has passed, the earliest in the run's life first

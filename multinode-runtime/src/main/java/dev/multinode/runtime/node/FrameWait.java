@@ -3,6 +3,7 @@ package dev.multinode.runtime.node;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.Scheduler;
 import org.agrona.concurrent.IdleStrategy;
+import java.util.function.LongSupplier;
 
 /**
  * How a thread that polls an endpoint (a node's receiver, the conductor) waits while no frame
@@ -21,10 +22,12 @@ final class FrameWait implements IdleStrategy {
     private final Scheduler scheduler;
     private final int spins;
     private final long yieldNanos;
-    private final long sleepNanos;
+    private final LongSupplier sleepNanos;
     private final IdleStrategy fallback;
     /** Read by the body's barrier wait too ({@link #endpointWaits()}). */
     private volatile boolean endpointWaits = true;
+    /** The thread that waits here, for {@link #wake}. */
+    private volatile Thread waiter;
     private int spun;
     private long yieldingSince;
     private boolean yielding;
@@ -34,10 +37,11 @@ final class FrameWait implements IdleStrategy {
      * @param scheduler  the clock the yield time is measured on
      * @param spins      how many empty polls to spin through before yielding
      * @param yieldNanos how long to yield between empty polls before sleeping
-     * @param sleepNanos the longest sleep: how late the thread's other work (deadlines, commands) may be
+     * @param sleepNanos the longest sleep, asked before each: how late the thread's other work (deadlines,
+     *                   commands) may be
      * @param fallback   how to wait when the endpoint cannot
      */
-    FrameWait(Endpoint endpoint, Scheduler scheduler, int spins, long yieldNanos, long sleepNanos,
+    FrameWait(Endpoint endpoint, Scheduler scheduler, int spins, long yieldNanos, LongSupplier sleepNanos,
               IdleStrategy fallback) {
         this.endpoint = endpoint;
         this.scheduler = scheduler;
@@ -58,6 +62,9 @@ final class FrameWait implements IdleStrategy {
 
     @Override
     public void idle() {
+        if (waiter == null) {
+            waiter = Thread.currentThread();
+        }
         if (!endpointWaits) {
             fallback.idle();
         } else if (spun < spins) {
@@ -72,7 +79,7 @@ final class FrameWait implements IdleStrategy {
             if (now - yieldingSince < yieldNanos) {
                 Thread.yield();
             } else {
-                endpointWaits = endpoint.awaitFrames(sleepNanos);
+                endpointWaits = endpoint.awaitFrames(sleepNanos.getAsLong());
             }
         }
     }
@@ -82,6 +89,14 @@ final class FrameWait implements IdleStrategy {
         spun = 0;
         yielding = false;
         fallback.reset();
+    }
+
+    /** Ends the waiting thread's current sleep (or its next), so that it sees at once what another thread changed. */
+    void wake() {
+        Thread waiting = waiter;
+        if (waiting != null) {
+            scheduler.unpark(waiting);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.multinode.spi.Scheduler;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import java.util.function.LongSupplier;
 
 /**
  * How the runtime's threads that poll an endpoint wait for frames. A run has more threads than
@@ -28,9 +29,16 @@ public final class IdleStrategies {
     static final long YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(1);
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** The conductor's longest sleep: its deadlines and submitted commands are acted on this late at most. */
+    /** The conductor's longest sleep: commands submitted to it are acted on this late at most. */
     private static final long CONDUCTOR_SLEEP_NANOS = MAX_PARK_NANOS;
-    /** A receiver's longest sleep: frames wake it, so this only bounds how late it sees that it should stop. */
+    /**
+     * In a simulation each wake-up is a step, and what wakes the threads there (frames, a receiver's
+     * stop; the conductor's deadlines, as no other thread submits commands while the schedule goes on)
+     * wakes them in time: the conductor and the receivers sleep this long at most, which bounds how late
+     * the conductor sees an abort once the threads run free.
+     */
+    private static final long SIMULATED_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** A receiver's longest sleep: frames and its stop wake it, so this only bounds how late it sees other changes. */
     private static final long RECEIVER_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final int RECEIVER_SPINS = 100;
     private static final int CONDUCTOR_SPINS = 1;
@@ -65,18 +73,22 @@ public final class IdleStrategies {
      *     arrives; over an endpoint that cannot wake it, about a millisecond of yields, then parking
      */
     static FrameWait receiver(Endpoint endpoint, Scheduler scheduler) {
-        return frameWait(endpoint, scheduler, RECEIVER_SPINS, RECEIVER_SLEEP_NANOS,
+        long sleep = scheduler.isSimulated() ? SIMULATED_SLEEP_NANOS : RECEIVER_SLEEP_NANOS;
+        return frameWait(endpoint, scheduler, RECEIVER_SPINS, () -> sleep,
                 new BackoffIdleStrategy(RECEIVER_SPINS, 1_000, MIN_PARK_NANOS, MAX_PARK_NANOS));
     }
 
     /**
-     * @param endpoint  the conductor's endpoint
-     * @param scheduler the run's scheduler
+     * @param endpoint            the conductor's endpoint
+     * @param scheduler           the run's scheduler
+     * @param nanosToNextDeadline how long until the conductor's next deadline: it sleeps no longer
      * @return for the conductor: no spinning, brief yields, then sleeping until a frame arrives;
      *     over an endpoint that cannot wake it, several milliseconds of yields, then parking
      */
-    public static IdleStrategy conductor(Endpoint endpoint, Scheduler scheduler) {
-        return frameWait(endpoint, scheduler, CONDUCTOR_SPINS, CONDUCTOR_SLEEP_NANOS, polling(scheduler));
+    public static IdleStrategy conductor(Endpoint endpoint, Scheduler scheduler, LongSupplier nanosToNextDeadline) {
+        long longest = scheduler.isSimulated() ? SIMULATED_SLEEP_NANOS : CONDUCTOR_SLEEP_NANOS;
+        return frameWait(endpoint, scheduler, CONDUCTOR_SPINS,
+                () -> Math.max(MIN_PARK_NANOS, Math.min(longest, nanosToNextDeadline.getAsLong())), polling(scheduler));
     }
 
     /**
@@ -91,7 +103,7 @@ public final class IdleStrategies {
     }
 
     /** In a simulation without the spins and the yields, and polling by parks where the endpoint cannot wait. */
-    private static FrameWait frameWait(Endpoint endpoint, Scheduler scheduler, int spins, long sleepNanos,
+    private static FrameWait frameWait(Endpoint endpoint, Scheduler scheduler, int spins, LongSupplier sleepNanos,
                                        IdleStrategy fallback) {
         boolean simulated = scheduler.isSimulated();
         return new FrameWait(endpoint, scheduler, simulated ? 0 : spins, simulated ? 0 : YIELD_NANOS, sleepNanos,

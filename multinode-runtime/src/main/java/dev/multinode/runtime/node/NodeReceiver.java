@@ -97,9 +97,10 @@ final class NodeReceiver implements FrameReceiver, Runnable {
         }
     }
 
-    /** Ends the loop after the current batch. */
+    /** Ends the loop after the current batch, waking the receiver if it sleeps. */
     void stop() {
         running = false;
+        idle.wake();
     }
 
     @Override

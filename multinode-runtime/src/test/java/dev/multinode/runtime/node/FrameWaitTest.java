@@ -75,7 +75,7 @@ class FrameWaitTest {
     void spinsThenWaitsOnTheEndpointForAtMostTheSleep() {
         WaitingEndpoint endpoint = new WaitingEndpoint(true);
         CountingIdle fallback = new CountingIdle();
-        FrameWait wait = new FrameWait(endpoint, Scheduler.system(), 3, 0, 500, fallback);
+        FrameWait wait = new FrameWait(endpoint, Scheduler.system(), 3, 0, () -> 500, fallback);
 
         for (int i = 0; i < 3; i++) {
             wait.idle(0);
@@ -91,7 +91,7 @@ class FrameWaitTest {
     @Test
     void yieldsForTheYieldTimeBeforeWaiting() {
         WaitingEndpoint endpoint = new WaitingEndpoint(true);
-        FrameWait wait = new FrameWait(endpoint, Scheduler.system(), 1, TimeUnit.HOURS.toNanos(1), 500, new CountingIdle());
+        FrameWait wait = new FrameWait(endpoint, Scheduler.system(), 1, TimeUnit.HOURS.toNanos(1), () -> 500, new CountingIdle());
 
         for (int i = 0; i < 10; i++) {
             wait.idle(0);
@@ -104,7 +104,7 @@ class FrameWaitTest {
     void theYieldTimeIsMeasuredOnTheSchedulersClock() {
         WaitingEndpoint endpoint = new WaitingEndpoint(true);
         VirtualScheduler virtual = new VirtualScheduler();
-        FrameWait wait = new FrameWait(endpoint, virtual, 0, TimeUnit.MILLISECONDS.toNanos(1), 500, new CountingIdle());
+        FrameWait wait = new FrameWait(endpoint, virtual, 0, TimeUnit.MILLISECONDS.toNanos(1), () -> 500, new CountingIdle());
 
         wait.idle(0);
         wait.idle(0);
@@ -120,27 +120,44 @@ class FrameWaitTest {
 
         IdleStrategies.receiver(endpoint, new VirtualScheduler()).idle(0);
 
-        assertThat(endpoint.waits).containsExactly(TimeUnit.MILLISECONDS.toNanos(10));
+        assertThat(endpoint.waits).containsExactly(TimeUnit.MILLISECONDS.toNanos(100));
     }
 
     @Test
     void inASimulationTheConductorParksThroughTheSchedulerWhereTheEndpointCannotWait() {
         WaitingEndpoint endpoint = new WaitingEndpoint(false);
         VirtualScheduler virtual = new VirtualScheduler();
-        IdleStrategy wait = IdleStrategies.conductor(endpoint, virtual);
+        IdleStrategy wait = IdleStrategies.conductor(endpoint, virtual, () -> Long.MAX_VALUE);
 
         wait.idle(0);
         wait.idle(0);
         wait.idle(0);
 
-        assertThat(endpoint.waits).containsExactly(TimeUnit.MILLISECONDS.toNanos(1));
+        assertThat(endpoint.waits).containsExactly(TimeUnit.MILLISECONDS.toNanos(100));
         assertThat(virtual.parks()).containsExactly(Duration.ofMillis(1), Duration.ofMillis(1));
+    }
+
+    @Test
+    void theConductorSleepsNoLongerThanToItsNextDeadline() {
+        WaitingEndpoint endpoint = new WaitingEndpoint(true);
+        long[] toDeadline = {TimeUnit.MILLISECONDS.toNanos(5)};
+        IdleStrategy simulated = IdleStrategies.conductor(endpoint, new VirtualScheduler(), () -> toDeadline[0]);
+        simulated.idle(0);
+        toDeadline[0] = 0; // a deadline passed: it looks again at once, without spinning on it
+        simulated.idle(0);
+        toDeadline[0] = Long.MAX_VALUE;
+        IdleStrategy real = IdleStrategies.conductor(endpoint, Scheduler.system(), () -> toDeadline[0]);
+        for (int i = 0; i < 10_000 && endpoint.waits.size() < 3; i++) {
+            real.idle(0); // spins and yields first
+        }
+        assertThat(endpoint.waits).containsExactly(TimeUnit.MILLISECONDS.toNanos(5), TimeUnit.MICROSECONDS.toNanos(1),
+                TimeUnit.MILLISECONDS.toNanos(1));
     }
 
     @Test
     void workSpinsAgainBeforeTheNextWait() {
         WaitingEndpoint endpoint = new WaitingEndpoint(true);
-        FrameWait wait = new FrameWait(endpoint, Scheduler.system(), 2, 0, 500, new CountingIdle());
+        FrameWait wait = new FrameWait(endpoint, Scheduler.system(), 2, 0, () -> 500, new CountingIdle());
         for (int i = 0; i < 3; i++) {
             wait.idle(0);
         }
@@ -156,7 +173,7 @@ class FrameWaitTest {
     void anEndpointThatCannotWaitIsAskedOnceAndTheFallbackWaitsFromThenOn() {
         WaitingEndpoint endpoint = new WaitingEndpoint(false);
         CountingIdle fallback = new CountingIdle();
-        FrameWait wait = new FrameWait(endpoint, Scheduler.system(), 0, 0, 500, fallback);
+        FrameWait wait = new FrameWait(endpoint, Scheduler.system(), 0, 0, () -> 500, fallback);
 
         wait.idle(0);
         wait.idle(0);
