@@ -174,7 +174,34 @@ final class SimScheduler implements Scheduler {
                 trace.step(next.index, now);
             }
             handOver(next);
+            joinIfEnded(next);
             checkForEscapes(next);
+        }
+    }
+
+    /**
+     * A thread whose task ended has given control back but may still be alive for a moment: it
+     * must be dead before any other runs, or a thread that polls {@code isAlive()} (a node stopping
+     * its receiver) sees it alive or not as real timing has it, and the schedule no longer replays.
+     */
+    private void joinIfEnded(SimThread stepped) {
+        boolean ended;
+        synchronized (this) {
+            ended = stepped.state == SimThread.State.ENDED;
+        }
+        if (!ended) {
+            return;
+        }
+        boolean interrupted = false;
+        while (stepped.isAlive()) {
+            try {
+                stepped.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the runner's own interrupt: kept for it, once the thread is dead
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
