@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multinode.MultiNodeProbe;
+import dev.multinode.spi.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,8 @@ public interface BarrierConformance extends ConformanceSuite {
      *
      * @param role      the node
      * @param step      the barrier's number
-     * @param arrived   System.nanoTime() before entering
-     * @param released  System.nanoTime() after passing
+     * @param arrived   the run's monotonic time before entering
+     * @param released  the run's monotonic time after passing
      */
     record Crossing(String role, int step, long arrived, long released) {
     }
@@ -51,9 +52,9 @@ public interface BarrierConformance extends ConformanceSuite {
             MultiNodeProbe records = node.probe("records");
             node.enterBarrier("collector-ready");
             for (int step = 1; step <= steps; step++) {
-                long arrived = System.nanoTime();
+                long arrived = Scheduler.current().nanoTime();
                 node.enterBarrier("step-" + step);
-                long released = System.nanoTime();
+                long released = Scheduler.current().nanoTime();
                 node.tell(node.probeRef(collector, "records"), new Crossing(node.role(), step, arrived, released));
             }
             node.runOn(collector, () -> {

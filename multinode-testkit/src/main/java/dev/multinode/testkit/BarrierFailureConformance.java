@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,7 +32,7 @@ public interface BarrierFailureConformance extends ConformanceSuite {
                 .run(node -> {
                     node.enterBarrier("start");
                     if (node.role().equals("node-c")) {
-                        new CountDownLatch(1).await(); // never enters "together"; the abort interrupts it
+                        Waits.untilInterrupted(); // never enters "together"; the abort interrupts it
                     }
                     enterAndReport(node, "together");
                 }));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.multinode.MultiNodeFailure;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,7 +20,7 @@ public interface FailureConformance extends ConformanceSuite {
                 .run(node -> {
                     node.enterBarrier("start");
                     if (node.role().equals("node-c")) {
-                        new CountDownLatch(1).await(); // never enters "together"; the abort interrupts it
+                        Waits.untilInterrupted(); // never enters "together"; the abort interrupts it
                     }
                     node.enterBarrier("together");
                 }));
@@ -96,13 +95,13 @@ public interface FailureConformance extends ConformanceSuite {
                 .timeout(Duration.ofSeconds(2))
                 .run(node -> {
                     if (node.role().equals("node-b")) {
-                        new CountDownLatch(1).await();
+                        Waits.untilInterrupted();
                     }
                 }));
         assertThat(failure.getMessage())
                 .startsWith("Run timed out after 2000 ms; still running: node-b (running its body before the first barrier)")
                 .contains("Stack of node-b:")
-                .contains("CountDownLatch.await")
+                .contains("Waits.untilInterrupted")
                 .contains(FailureConformance.class.getName());
         assertThat(failure.rootRole()).contains("node-b");
     }

@@ -10,6 +10,7 @@ import dev.multinode.Direction;
 import dev.multinode.MultiNodeFailure;
 import dev.multinode.MultiNodeProbe;
 import dev.multinode.Node;
+import dev.multinode.spi.Scheduler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +34,7 @@ public interface FaultConformance extends ConformanceSuite {
             MultiNodeProbe inbox = node.probe("inbox");
             node.enterBarrier("up");
             node.runOn("node-a", () -> node.faults().kill("node-c"));
-            node.runOn("node-c", () -> new CountDownLatch(1).await()); // the kill interrupts it
+            node.runOn("node-c", Waits::untilInterrupted); // the kill interrupts it
             node.enterBarrier("after-kill");
             node.runOn("node-a", () -> node.tell(node.probeRef("node-c", "inbox"), "to the dead"));
             node.runOn("node-b", () -> node.tell(node.probeRef("node-a", "inbox"), "alive"));
@@ -120,10 +121,10 @@ public interface FaultConformance extends ConformanceSuite {
             node.enterBarrier("up");
             node.runOn("node-a", () -> node.faults().delay("node-a", "node-b", Duration.ofMillis(300)));
             node.enterBarrier("delayed");
-            node.runOn("node-a", () -> node.tell(node.probeRef("node-b", "inbox"), System.currentTimeMillis()));
+            node.runOn("node-a", () -> node.tell(node.probeRef("node-b", "inbox"), trueMillis()));
             node.runOn("node-b", () -> {
                 long sentAt = inbox.expectMessage(Long.class, Waits.MESSAGE);
-                assertThat(System.currentTimeMillis() - sentAt).isGreaterThanOrEqualTo(300);
+                assertThat(trueMillis() - sentAt).isGreaterThanOrEqualTo(300);
             });
             node.enterBarrier("done");
         });
@@ -196,7 +197,7 @@ public interface FaultConformance extends ConformanceSuite {
                 assertThat(assertThrows(IllegalArgumentException.class, () -> node.faults().kill("node-b")))
                         .hasMessageContaining("node-b is already killed");
             });
-            node.runOn("node-b", () -> new CountDownLatch(1).await());
+            node.runOn("node-b", Waits::untilInterrupted);
         });
     }
 
@@ -210,7 +211,7 @@ public interface FaultConformance extends ConformanceSuite {
             node.runOn("node-a", () -> node.faults().skewClock("node-b", Duration.ofHours(1)));
             node.enterBarrier("skewed");
             long aheadMillis = node.isRole("node-b") ? Duration.ofHours(1).toMillis() : 0;
-            assertThat(node.clock().millis() - System.currentTimeMillis())
+            assertThat(node.clock().millis() - trueMillis())
                     .as("how far %s's clock is ahead, in ms", node.role()).isCloseTo(aheadMillis, within(2_000L));
             node.enterBarrier("checked-skew");
             node.runOn("node-a", () -> node.faults().driftClock("node-b", 2.0));
@@ -225,21 +226,34 @@ public interface FaultConformance extends ConformanceSuite {
     }
 
     /**
-     * Measures how fast a reading in nanoseconds advances against {@code System.nanoTime()} over
-     * 200 ms of true time. It spins rather than sleeps: a sleep may overshoot by a scheduler tick,
-     * and the measure needs both ends read close together.
+     * Measures how fast a reading in nanoseconds advances against the run's monotonic time over
+     * 200 ms of it. It parks through the run's scheduler, so that a simulation's virtual time
+     * passes; a park may overshoot, so both ends are read together right after it.
      *
      * @param readingNanos the reading, in nanoseconds
      * @return how many nanoseconds it advanced per true nanosecond
      */
     private static double rateAgainstTrueTime(LongSupplier readingNanos) {
-        long trueStart = System.nanoTime();
+        Scheduler scheduler = Scheduler.current();
+        long window = TimeUnit.MILLISECONDS.toNanos(200);
+        long trueStart = scheduler.nanoTime();
         long start = readingNanos.getAsLong();
         long trueEnd;
+        long end;
         do {
-            trueEnd = System.nanoTime();
-        } while (trueEnd - trueStart < 200_000_000L);
-        return (double) (readingNanos.getAsLong() - start) / (trueEnd - trueStart);
+            scheduler.parkUntil(trueStart + window);
+            trueEnd = scheduler.nanoTime();
+            end = readingNanos.getAsLong();
+        } while (trueEnd - trueStart < window);
+        return (double) (end - start) / (trueEnd - trueStart);
+    }
+
+    /**
+     * @return the run's wall time in milliseconds, which no clock fault changes: the system's in a
+     *     real run, virtual in a simulation
+     */
+    private static long trueMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(Scheduler.current().epochNanos());
     }
 
     /** @param mode the case's transport and launch mode */
@@ -254,7 +268,7 @@ public interface FaultConformance extends ConformanceSuite {
                 node.faults().shutdown("node-b");
                 closed.expectMessage("node-b closed", Waits.MESSAGE);
             });
-            node.runOn("node-b", () -> new CountDownLatch(1).await());
+            node.runOn("node-b", Waits::untilInterrupted);
             node.enterBarrier("without-b");
         });
     }

@@ -8,6 +8,7 @@ import dev.multinode.Await;
 import dev.multinode.LaunchMode;
 import dev.multinode.MultiNodeProbe;
 import dev.multinode.StopReason;
+import dev.multinode.spi.Scheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +38,7 @@ public interface LifecycleConformance extends ConformanceSuite {
             node.runOn("node-a", () -> node.faults().restart("node-b"));
             node.runOn("node-b", () -> {
                 if (node.incarnation() == 0) {
-                    new CountDownLatch(1).await(); // the kill ends this life here
+                    Waits.untilInterrupted(); // the kill ends this life here
                 }
                 assertEquals(List.of("incarnation 0", "incarnation 1"), Files.readAllLines(lives));
             });
@@ -80,9 +80,12 @@ public interface LifecycleConformance extends ConformanceSuite {
     default void aKillWhoseResourcesCloseSlowlyIsStillConfirmed(Mode mode) {
         mode.spec("node-a", "node-b").run(node -> {
             node.closeOnStop(node.role(), (role, reason) -> {
-                long busyUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
-                while (System.nanoTime() - busyUntil < 0) {
-                    Thread.onSpinWait(); // a system that takes its time to stop, as real ones do
+                // a system that takes its time to stop, as real ones do; parked through the run's
+                // scheduler, so that a simulation lets that time pass
+                Scheduler scheduler = Scheduler.current();
+                long busyUntil = scheduler.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                while (scheduler.nanoTime() - busyUntil < 0) {
+                    scheduler.parkUntil(busyUntil);
                 }
             });
             node.enterBarrier("registered");
@@ -120,7 +123,7 @@ public interface LifecycleConformance extends ConformanceSuite {
                     node.faults().shutdown("node-c");
                     assertEquals(StopReason.SHUT_DOWN.name(), Files.readString(Path.of(folder, "node-c")));
                 });
-                node.runOn(Set.of("node-b", "node-c"), () -> new CountDownLatch(1).await());
+                node.runOn(Set.of("node-b", "node-c"), Waits::untilInterrupted);
             });
             assertEquals(StopReason.RUN_ENDED.name(), Files.readString(records.resolve("node-a"), StandardCharsets.UTF_8));
         } finally {
@@ -145,7 +148,7 @@ public interface LifecycleConformance extends ConformanceSuite {
     default void aPausedNodeReceivesAndSendsNothingUntilResumedThenCatchesUp(Mode mode) {
         mode.spec("node-a", "node-b").run(node -> {
             AtomicInteger ticks = new AtomicInteger();
-            CountDownLatch echoed = new CountDownLatch(1);
+            MultiNodeProbe echoes = node.probe("echoes");
             node.onReceive((from, frame) -> {
                 byte kind = frame.get(frame.position());
                 if (node.isRole("node-b")) {
@@ -153,7 +156,7 @@ public interface LifecycleConformance extends ConformanceSuite {
                 } else if (kind == 't') {
                     ticks.incrementAndGet();
                 } else {
-                    echoed.countDown();
+                    node.tell(echoes.ref(), "echo");
                 }
             });
             node.runOn("node-b", () -> node.executor().scheduleAtFixedRate(() -> node.send("node-a", new byte[] {'t'}),
@@ -164,10 +167,10 @@ public interface LifecycleConformance extends ConformanceSuite {
                 node.faults().pause("node-b");
                 node.send("node-b", new byte[] {'p'});
                 int atPause = ticks.get();
-                assertThat(echoed.await(Waits.QUIET.toMillis() * 2, TimeUnit.MILLISECONDS)).as("echo while paused").isFalse();
+                echoes.expectNoMessage(Waits.QUIET.multipliedBy(2));
                 assertThat(ticks.get() - atPause).as("ticks while paused (a few may have been on their way)").isLessThan(5);
                 node.faults().resume("node-b");
-                assertThat(echoed.await(Waits.MESSAGE.toMillis(), TimeUnit.MILLISECONDS)).as("echo after the resume").isTrue();
+                echoes.expectMessage("echo", Waits.MESSAGE);
                 int atResume = ticks.get();
                 Await.awaitAssert(() -> assertThat(ticks.get()).isGreaterThan(atResume + 3), Waits.MESSAGE);
             });
@@ -220,7 +223,7 @@ public interface LifecycleConformance extends ConformanceSuite {
                 assertThat(assertThrows(IllegalArgumentException.class, () -> node.faults().resume("node-b")))
                         .hasMessageContaining("node-b is already killed");
             });
-            node.runOn("node-b", () -> new CountDownLatch(1).await());
+            node.runOn("node-b", Waits::untilInterrupted);
         });
     }
 }

@@ -186,7 +186,7 @@ public interface RelayConformance extends ConformanceSuite {
                 }
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Waits.MESSAGE.dividedBy(2));
             });
-            node.runOn("node-b", () -> new java.util.concurrent.CountDownLatch(1).await()); // the kill interrupts it
+            node.runOn("node-b", Waits::untilInterrupted); // the kill interrupts it
             node.enterBarrier("done");
         });
     }

@@ -24,7 +24,7 @@ import java.util.List;
 public abstract class TransportConformance implements BarrierConformance, BarrierFailureConformance, FailureConformance,
         IgnoredAbortConformance, MessagingConformance, FaultConformance, LeakConformance, ProcessConformance,
         AllocationConformance, ConcurrentSendConformance, FrameWaitConformance, LifecycleConformance, DirectoryConformance,
-        RelayConformance {
+        PortConformance, RelayConformance {
 
     /** For subclasses. */
     protected TransportConformance() {

@@ -62,6 +62,8 @@ final class SimScheduler implements Scheduler {
     private long stepStartedReal;
     private boolean finished;
     private IllegalStateException failure;
+    /** The thread whose task ended in the last step, which the next one waits to see dead. */
+    private volatile SimThread dying;
     /** Set once the schedule cannot go on: threads then run freely, in time that passes as real time does. */
     private volatile boolean free;
     private long freedAtVirtual;
@@ -304,6 +306,19 @@ final class SimScheduler implements Scheduler {
             // an interrupt makes park return at once: keep it for the thread, but do not spin on it
             interrupted |= Thread.interrupted();
         }
+        SimThread ended = dying;
+        if (ended != null && !free) {
+            dying = null;
+            // the thread that ended gave control up a moment before it died: it is dead before anyone
+            // looks, so that isAlive() (a node stopping its receiver) answers the same in every replay
+            while (ended.isAlive()) {
+                try {
+                    ended.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
         if (interrupted) {
             self.interrupt();
         }
@@ -330,6 +345,7 @@ final class SimScheduler implements Scheduler {
                 simThreadsPerGroup.remove(thread.getThreadGroup());
             }
             if (!free) {
+                dying = thread;
                 passControl(thread);
             }
         }

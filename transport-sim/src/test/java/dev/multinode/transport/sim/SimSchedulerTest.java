@@ -181,6 +181,26 @@ class SimSchedulerTest {
         own[0].join(10_000);
     }
 
+    /** A node stopping its receiver polls whether the thread is alive: the answer must not depend on real timing. */
+    @Test
+    void aThreadWhoseTaskEndedIsDeadBeforeTheNextOneRuns() {
+        SimScheduler scheduler = new SimScheduler(19, STEP_TIMEOUT, new SimTrace());
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        AtomicLong seenAlive = new AtomicLong();
+        scheduler.newThread(group, () -> {
+            for (int i = 0; i < 200; i++) {
+                Thread worker = scheduler.newThread(group, () -> { }, "worker-" + i);
+                worker.start();
+                scheduler.parkUntil(scheduler.nanoTime() + 1); // the worker runs and ends meanwhile
+                if (worker.isAlive()) {
+                    seenAlive.incrementAndGet();
+                }
+            }
+        }, "starter").start();
+        scheduler.drive();
+        assertEquals(0, seenAlive.get(), "workers seen alive after their task ended");
+    }
+
     @Test
     void theCurrentSchedulerOfASimulatedThreadIsTheSimulation() {
         SimScheduler scheduler = new SimScheduler(17, STEP_TIMEOUT, new SimTrace());
