@@ -11,25 +11,27 @@ import java.util.function.UnaryOperator;
 enum ExampleSpec {
 
     /** {@link ShardingRebalanceSpec}. */
-    SHARDING_REBALANCE("sharding", "sharding rebalance", ShardingRebalanceSpec::run),
+    SHARDING_REBALANCE("sharding", "sharding rebalance", true, ShardingRebalanceSpec::run),
     /** {@link PubSubSpec}. */
-    PUB_SUB("pubsub", "pub-sub across nodes", PubSubSpec::run),
+    PUB_SUB("pubsub", "pub-sub across nodes", true, PubSubSpec::run),
     /** {@link SingletonFailoverSpec}. */
-    SINGLETON_FAILOVER("singleton", "singleton failover", SingletonFailoverSpec::run),
+    SINGLETON_FAILOVER("singleton", "singleton failover", true, SingletonFailoverSpec::run),
     /** {@link RestartRejoinSpec}. */
-    RESTART_REJOIN("restart", "restart and rejoin", RestartRejoinSpec::run),
+    RESTART_REJOIN("restart", "restart and rejoin", true, RestartRejoinSpec::run),
     /** {@link PausedOldestSpec}. */
-    PAUSED_OLDEST("pause", "paused oldest", PausedOldestSpec::run),
-    /** {@link ZooKeeperPartitionSpec}. */
-    ZOOKEEPER_PARTITION("zookeeper", "zookeeper partition", ZooKeeperPartitionSpec::run);
+    PAUSED_OLDEST("pause", "paused oldest", true, PausedOldestSpec::run),
+    /** {@link ZooKeeperPartitionSpec}: ZooKeeper has sockets and threads of its own, which no simulation runs. */
+    ZOOKEEPER_PARTITION("zookeeper", "zookeeper partition", false, ZooKeeperPartitionSpec::run);
 
     private final String id;
     private final String title;
+    private final boolean simulable;
     private final Consumer<UnaryOperator<SpecBuilder>> runner;
 
-    ExampleSpec(String id, String title, Consumer<UnaryOperator<SpecBuilder>> runner) {
+    ExampleSpec(String id, String title, boolean simulable, Consumer<UnaryOperator<SpecBuilder>> runner) {
         this.id = id;
         this.title = title;
+        this.simulable = simulable;
         this.runner = runner;
     }
 
@@ -53,6 +55,11 @@ enum ExampleSpec {
                     + Arrays.stream(values()).map(spec -> spec.id).toList());
         }
         return specs;
+    }
+
+    /** @return whether the spec runs in the {@code sim} transport: its system takes threads, time and network from the node */
+    boolean simulable() {
+        return simulable;
     }
 
     /** @return the spec's name in result tables */
