@@ -13,7 +13,7 @@ class ModeTest {
 
     @Test
     void everyTransportOfTheBuildIsInstalled() {
-        assertEquals(List.of("chronicle", "inproc", "tcp"), List.copyOf(Mode.installedTransports().keySet()));
+        assertEquals(List.of("chronicle", "inproc", "sim", "tcp"), List.copyOf(Mode.installedTransports().keySet()));
     }
 
     @Test
@@ -22,7 +22,7 @@ class ModeTest {
                 new Mode("chronicle", LaunchMode.PROCESS), new Mode("tcp", LaunchMode.THREAD),
                 new Mode("tcp", LaunchMode.PROCESS)),
                 List.of("inproc", "chronicle", "tcp").stream().flatMap(Mode::of).toList());
-        assertEquals("Unknown transport 'udp': the transports on the class path are [chronicle, inproc, tcp]",
+        assertEquals("Unknown transport 'udp': the transports on the class path are [chronicle, inproc, sim, tcp]",
                 assertThrows(IllegalArgumentException.class, () -> Mode.of("udp")).getMessage());
     }
 
@@ -41,7 +41,7 @@ class ModeTest {
 
     @Test
     void badEntriesAreRefusedNamingWhatIsAccepted() {
-        assertEquals("Unknown transport 'udp' in 'udp/thread': the transports on the class path are [chronicle, inproc, tcp]",
+        assertEquals("Unknown transport 'udp' in 'udp/thread': the transports on the class path are [chronicle, inproc, sim, tcp]",
                 assertThrows(IllegalArgumentException.class, () -> Mode.parseAll("udp/thread", null)).getMessage());
         assertEquals("Unknown launch mode 'fork' in 'tcp/fork': expected thread or process",
                 assertThrows(IllegalArgumentException.class, () -> Mode.parseAll("tcp/fork", null)).getMessage());

@@ -34,8 +34,8 @@ class ModuleConsistencyTest {
         assertThat(modules).extracting(module -> module.descriptor().name())
                 .containsExactlyInAnyOrder("dev.multinode.api", "dev.multinode.runtime", "dev.multinode.testkit",
                         "dev.multinode.transport.inproc", "dev.multinode.transport.chronicle",
-                        "dev.multinode.transport.tcp", "dev.multinode.junit", "dev.multinode.bench",
-                        "dev.multinode.examples");
+                        "dev.multinode.transport.tcp", "dev.multinode.transport.sim", "dev.multinode.junit",
+                        "dev.multinode.bench", "dev.multinode.examples");
         for (Module module : modules) {
             ModuleDescriptor descriptor = module.descriptor();
             String name = descriptor.name();

@@ -84,7 +84,9 @@ final class SimEndpoint implements Endpoint {
             }
             waiting = Thread.currentThread();
         }
-        scheduler.parkUntil(scheduler.nanoTime() + timeoutNanos);
+        long now = scheduler.nanoTime();
+        // saturated: a wait "for ever" must not wrap round into a deadline already passed
+        scheduler.parkUntil(timeoutNanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + timeoutNanos);
         synchronized (this) {
             waiting = null;
         }
