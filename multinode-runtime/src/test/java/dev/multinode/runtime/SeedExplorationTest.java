@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class SeedExplorationTest {
@@ -36,7 +38,7 @@ class SeedExplorationTest {
     @Test
     void theFirstSeedIsTheRunsOwnAndTheOthersFollowFromIt() {
         List<Long> seeds = new ArrayList<>();
-        SeedExploration.explore(new Exploration(5, false), 42, seed -> {
+        SeedExploration.explore(new Exploration(5, false, 1), 42, seed -> {
             seeds.add(seed);
             return new Trace(seed);
         });
@@ -44,7 +46,7 @@ class SeedExplorationTest {
         assertEquals(42L, seeds.get(0));
         assertEquals(5, seeds.stream().distinct().count());
         List<Long> again = new ArrayList<>();
-        SeedExploration.explore(new Exploration(5, false), 42, seed -> {
+        SeedExploration.explore(new Exploration(5, false, 1), 42, seed -> {
             again.add(seed);
             return new Trace(seed);
         });
@@ -55,7 +57,7 @@ class SeedExplorationTest {
     void theFirstFailingSeedStopsTheExplorationAndLeadsItsMessage() {
         List<Long> seeds = new ArrayList<>();
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> SeedExploration.explore(
-                new Exploration(10, false), 7, seed -> {
+                new Exploration(10, false, 1), 7, seed -> {
                     seeds.add(seed);
                     if (seeds.size() == 3) {
                         throw new MultiNodeFailure("node-b failed at barrier 'x'", null, "node-b", seed, Path.of("run"));
@@ -71,10 +73,35 @@ class SeedExplorationTest {
     }
 
     @Test
+    void seedsRunSideBySideAndTheFirstFailureInTheExplorationsOrderIsReported() {
+        List<Long> order = new ArrayList<>();
+        SeedExploration.explore(new Exploration(40, false, 1), 11, seed -> {
+            order.add(seed);
+            return new Trace(seed);
+        });
+        long fourth = order.get(3);
+        long seventh = order.get(6);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Set<Long> ran = ConcurrentHashMap.newKeySet();
+            MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> SeedExploration.explore(
+                    new Exploration(40, false, 2), 11, seed -> {
+                        ran.add(seed);
+                        if (seed == fourth || seed == seventh) {
+                            throw new MultiNodeFailure("failed", null, null, seed, null);
+                        }
+                        return new Trace(seed);
+                    }));
+            assertEquals(fourth, failure.seed(), "the failure reported");
+            assertTrue(ran.containsAll(order.subList(0, 4)), "every seed before the first failure ran");
+            assertTrue(ran.size() < 40, "the exploration went on after the failure");
+        }
+    }
+
+    @Test
     void aSeedWhoseTwoRunsDifferIsNamedWithWhereTheyParted() {
         long[] runs = {0};
         MultiNodeFailure failure = assertThrows(MultiNodeFailure.class, () -> SeedExploration.explore(
-                new Exploration(3, true), 9, seed -> new Trace(runs[0]++ == 1 ? 1 : 0)));
+                new Exploration(3, true, 1), 9, seed -> new Trace(runs[0]++ == 1 ? 1 : 0)));
         assertTrue(failure.getMessage().startsWith("Seed 9 (1 of 3 explored; replay with -Dmultinode.seed=9) did not"
                 + " replay: two runs of it parted at step 1: hash 0 against 1."), failure.getMessage());
     }
@@ -82,7 +109,7 @@ class SeedExplorationTest {
     @Test
     void aRealRunRunsOnceWhateverTheExplorationAsks() {
         int[] runs = {0};
-        SeedExploration.explore(new Exploration(50, true), 1, seed -> {
+        SeedExploration.explore(new Exploration(50, true, 2), 1, seed -> {
             runs[0]++;
             return null;
         });
@@ -100,6 +127,10 @@ class SeedExplorationTest {
         IllegalArgumentException check = assertThrows(IllegalArgumentException.class, () -> Exploration.resolve(properties));
         assertEquals("Invalid multinode.sim.checkDeterminism 'yes': accepted are true and false", check.getMessage());
         properties.setProperty(Exploration.CHECK_DETERMINISM, "TRUE");
-        assertEquals(new Exploration(3, true), Exploration.resolve(properties));
+        properties.setProperty(Exploration.PARALLELISM, "2");
+        assertEquals(new Exploration(3, true, 2), Exploration.resolve(properties));
+        properties.setProperty(Exploration.PARALLELISM, "0");
+        IllegalArgumentException parallel = assertThrows(IllegalArgumentException.class, () -> Exploration.resolve(properties));
+        assertEquals("Invalid multinode.sim.parallelism '0': accepted is a whole number from 1 to 64", parallel.getMessage());
     }
 }

@@ -9,17 +9,19 @@ import java.util.Properties;
  *
  * @param seeds            how many runs, each with its own seed, the first the run's seed
  * @param checkDeterminism whether each seed runs twice and the two traces must be equal
+ * @param parallelism      how many seeds run at once (a simulated run keeps one core busy at a time)
  */
-public record Exploration(int seeds, boolean checkDeterminism) {
+public record Exploration(int seeds, boolean checkDeterminism, int parallelism) {
 
     /** Property with the number of seeds. */
     public static final String SEEDS = "multinode.sim.seeds";
     /** Property that runs each seed twice and compares the traces. */
     public static final String CHECK_DETERMINISM = "multinode.sim.checkDeterminism";
-    /** A run of each seed, as without exploration. */
-    public static final Exploration ONCE = new Exploration(1, false);
+    /** Property with how many seeds run at once. */
+    public static final String PARALLELISM = "multinode.sim.parallelism";
 
     private static final int MOST_SEEDS = 1_000_000;
+    private static final int MOST_PARALLEL = 64;
 
     /**
      * @param properties the system properties
@@ -42,6 +44,17 @@ public record Exploration(int seeds, boolean checkDeterminism) {
         if (!check.equals("true") && !check.equals("false")) {
             throw new IllegalArgumentException("Invalid " + CHECK_DETERMINISM + " '" + check + "': accepted are true and false");
         }
-        return new Exploration(count, check.equals("true"));
+        String parallel = properties.getProperty(PARALLELISM, Integer.toString(Runtime.getRuntime().availableProcessors())).trim();
+        int parallelism;
+        try {
+            parallelism = Integer.parseInt(parallel);
+        } catch (NumberFormatException e) {
+            parallelism = 0;
+        }
+        if (parallelism < 1 || parallelism > MOST_PARALLEL) {
+            throw new IllegalArgumentException("Invalid " + PARALLELISM + " '" + parallel + "': accepted is a whole number from 1 to "
+                    + MOST_PARALLEL);
+        }
+        return new Exploration(count, check.equals("true"), parallelism);
     }
 }
