@@ -7,6 +7,9 @@ import dev.multinode.Await;
 import dev.multinode.runtime.testing.VirtualScheduler;
 import dev.multinode.spi.Scheduler;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,5 +54,38 @@ class AwaitOnSchedulerTest {
                 Duration.ofHours(1));
 
         assertThat(virtual.parks()).hasSize(2);
+    }
+
+    @Test
+    void aResultNotThereInTimeIsATimeoutOnTheSchedulersClock() {
+        CompletableFuture<String> never = new CompletableFuture<>();
+        assertThatThrownBy(() -> Await.result(never, Duration.ofSeconds(30))).isInstanceOf(TimeoutException.class)
+                .hasMessage("Await.result: no result within 30000 ms");
+        assertThat(virtual.parks()).containsExactly(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aResultOrItsFailureComesBackAsFromFutureGet() throws Exception {
+        assertThat(Await.result(CompletableFuture.completedFuture("done"), Duration.ofMillis(1))).isEqualTo("done");
+        CompletableFuture<String> failed = CompletableFuture.failedFuture(new IllegalStateException("refused"));
+        assertThatThrownBy(() -> Await.result(failed, Duration.ofMillis(1))).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("refused");
+        assertThat(virtual.parks()).isEmpty();
+    }
+
+    @Test
+    void aResultThatCompletesWhileTheThreadWaitsWakesIt() throws Exception {
+        Scheduler.bindCurrentThread(null);
+        CompletableFuture<String> later = new CompletableFuture<>();
+        Thread waiter = Thread.currentThread();
+        Thread completer = new Thread(() -> {
+            while (waiter.getState() != Thread.State.TIMED_WAITING) {
+                Thread.onSpinWait(); // until the waiter parks in the wait
+            }
+            later.complete("late");
+        });
+        completer.start();
+        assertThat(Await.result(later, Duration.ofMinutes(1))).isEqualTo("late");
+        completer.join();
     }
 }
