@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.multinode.MultiNodeFailure;
+import dev.multinode.examples.ExplorationSettings;
 import dev.multinode.examples.handover.HandOverSpec.Variant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class PlantedOrderingBugTest {
 
-    /** The examples' build explores this many seeds per simulated spec (Surefire's multinode.sim.seeds). */
-    private static final String SEEDS = "multinode.sim.seeds";
-    private static final String CHECK = "multinode.sim.checkDeterminism";
     private static final int REAL_RUNS = 20;
 
     @Test
@@ -33,7 +31,7 @@ class PlantedOrderingBugTest {
         String rootCause = rootCause(found.getMessage());
 
         List<String> replays = new ArrayList<>();
-        withOneSeed(() -> {
+        ExplorationSettings.with(1, false, () -> {
             for (int replay = 0; replay < 3; replay++) {
                 MultiNodeFailure again = assertThrows(MultiNodeFailure.class,
                         () -> HandOverSpec.run(Variant.STARTS_ON_PREPARE, spec -> spec.transport("sim").seed(seed)));
@@ -73,27 +71,5 @@ class PlantedOrderingBugTest {
     private static String rootCause(String message) {
         List<String> lines = message.lines().toList();
         return lines.get(0).startsWith("Seed ") ? lines.get(1) : lines.get(0);
-    }
-
-    /** A replay is one run of one seed, whatever the build's exploration settings. */
-    private static void withOneSeed(Runnable replays) {
-        String seeds = System.getProperty(SEEDS);
-        String check = System.getProperty(CHECK);
-        System.setProperty(SEEDS, "1");
-        System.setProperty(CHECK, "false");
-        try {
-            replays.run();
-        } finally {
-            restore(SEEDS, seeds);
-            restore(CHECK, check);
-        }
-    }
-
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
     }
 }

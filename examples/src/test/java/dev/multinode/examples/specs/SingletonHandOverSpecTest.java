@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multinode.MultiNodeFailure;
+import dev.multinode.examples.ExplorationSettings;
 import dev.multinode.examples.cluster.singleton.HandOverOnLeave;
 import dev.multinode.examples.specs.SingletonHandOverSpec.Hosting;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class SingletonHandOverSpecTest {
     void replayingTheFailingSeedFailsTheSameWayEveryTime() {
         MultiNodeFailure explored = failureFound();
         for (int replay = 1; replay <= REPLAYS; replay++) {
-            MultiNodeFailure again = assertThrows(MultiNodeFailure.class, () -> withSimulation(1, false,
+            MultiNodeFailure again = assertThrows(MultiNodeFailure.class, () -> ExplorationSettings.with(1, false,
                     () -> SingletonHandOverSpec.run(Hosting.ON_LEAVE, spec -> spec.transport("sim").seed(explored.seed()))),
                     "replay " + replay + " of seed " + explored.seed() + " passed");
             assertEquals(explored.seed(), again.seed());
@@ -84,48 +85,17 @@ class SingletonHandOverSpecTest {
 
     @Test
     void theLeasedHandOverPassesTheSameSeeds() {
-        withSimulation(BUDGET, null, () -> SingletonHandOverSpec.run(Hosting.LEASED,
+        ExplorationSettings.with(BUDGET, null, () -> SingletonHandOverSpec.run(Hosting.LEASED,
                 spec -> spec.transport("sim").seed(FIRST_SEED)));
     }
 
     /** The exploration of the planted bug, run once for the tests that need it. */
     private static synchronized MultiNodeFailure failureFound() {
         if (found == null) {
-            found = assertThrows(MultiNodeFailure.class, () -> withSimulation(BUDGET, null,
+            found = assertThrows(MultiNodeFailure.class, () -> ExplorationSettings.with(BUDGET, null,
                     () -> SingletonHandOverSpec.run(Hosting.ON_LEAVE, spec -> spec.transport("sim").seed(FIRST_SEED))),
                     BUDGET + " seeds from " + FIRST_SEED + " passed");
         }
         return found;
-    }
-
-    /**
-     * Runs with these exploration settings, which every run reads from the system properties, and
-     * restores the build's afterwards.
-     *
-     * @param seeds            how many seeds to explore
-     * @param checkDeterminism whether to run each seed twice, or null to keep the build's setting
-     * @param run              the run
-     */
-    private static void withSimulation(int seeds, Boolean checkDeterminism, Runnable run) {
-        String seedsBefore = System.getProperty("multinode.sim.seeds");
-        String checkBefore = System.getProperty("multinode.sim.checkDeterminism");
-        System.setProperty("multinode.sim.seeds", Integer.toString(seeds));
-        if (checkDeterminism != null) {
-            System.setProperty("multinode.sim.checkDeterminism", checkDeterminism.toString());
-        }
-        try {
-            run.run();
-        } finally {
-            restore("multinode.sim.seeds", seedsBefore);
-            restore("multinode.sim.checkDeterminism", checkBefore);
-        }
-    }
-
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
     }
 }
