@@ -29,32 +29,26 @@ public record Exploration(int seeds, boolean checkDeterminism, int parallelism) 
      * @throws IllegalArgumentException naming a bad value and what is accepted
      */
     public static Exploration resolve(Properties properties) {
-        String seeds = properties.getProperty(SEEDS, "1").trim();
-        int count;
-        try {
-            count = Integer.parseInt(seeds);
-        } catch (NumberFormatException e) {
-            count = 0;
-        }
-        if (count < 1 || count > MOST_SEEDS) {
-            throw new IllegalArgumentException("Invalid " + SEEDS + " '" + seeds + "': accepted is a whole number from 1 to "
-                    + MOST_SEEDS);
-        }
+        int seeds = wholeNumber(properties, SEEDS, 1, MOST_SEEDS);
         String check = properties.getProperty(CHECK_DETERMINISM, "false").trim().toLowerCase(Locale.ROOT);
         if (!check.equals("true") && !check.equals("false")) {
             throw new IllegalArgumentException("Invalid " + CHECK_DETERMINISM + " '" + check + "': accepted are true and false");
         }
-        String parallel = properties.getProperty(PARALLELISM, Integer.toString(Runtime.getRuntime().availableProcessors())).trim();
-        int parallelism;
+        int parallelism = wholeNumber(properties, PARALLELISM, Runtime.getRuntime().availableProcessors(), MOST_PARALLEL);
+        return new Exploration(seeds, check.equals("true"), parallelism);
+    }
+
+    private static int wholeNumber(Properties properties, String key, int fallback, int most) {
+        String value = properties.getProperty(key, Integer.toString(fallback)).trim();
+        int number;
         try {
-            parallelism = Integer.parseInt(parallel);
+            number = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            parallelism = 0;
+            number = 0;
         }
-        if (parallelism < 1 || parallelism > MOST_PARALLEL) {
-            throw new IllegalArgumentException("Invalid " + PARALLELISM + " '" + parallel + "': accepted is a whole number from 1 to "
-                    + MOST_PARALLEL);
+        if (number < 1 || number > most) {
+            throw new IllegalArgumentException("Invalid " + key + " '" + value + "': accepted is a whole number from 1 to " + most);
         }
-        return new Exploration(count, check.equals("true"), parallelism);
+        return number;
     }
 }
