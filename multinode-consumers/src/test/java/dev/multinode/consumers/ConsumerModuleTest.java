@@ -38,7 +38,7 @@ class ConsumerModuleTest {
     private static final String CONSUMER = "dev.multinode.consumer";
     private static final String MAIN = CONSUMER + ".ConsumerMain";
     private static final List<String> MODES = List.of("inproc/thread", "chronicle/thread", "chronicle/process",
-            "tcp/thread", "tcp/process");
+            "tcp/thread", "tcp/process", "sim/thread");
     /** What only an OSGi user installs: the wrapped Agrona would split Agrona's packages here. */
     private static final List<String> OSGI_ONLY = List.of("multinode-osgi-agrona", "org.apache.felix.framework",
             "org.apache.aries.spifly.dynamic.bundle");
@@ -76,7 +76,8 @@ class ConsumerModuleTest {
         Configuration modules = ModuleLayer.boot().configuration().resolveAndBind(ModuleFinder.of(modulePath()), ModuleFinder.of(),
                 Set.of(CONSUMER));
         assertThat(modules.modules()).extracting(ResolvedModule::name).contains("dev.multinode.runtime",
-                "dev.multinode.transport.inproc", "dev.multinode.transport.chronicle", "dev.multinode.transport.tcp");
+                "dev.multinode.transport.inproc", "dev.multinode.transport.chronicle", "dev.multinode.transport.tcp",
+                "dev.multinode.transport.sim");
     }
 
     @Test

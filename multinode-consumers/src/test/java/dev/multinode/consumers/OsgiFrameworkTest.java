@@ -37,7 +37,7 @@ class OsgiFrameworkTest {
     /** The artifacts an OSGi user installs, in the order they are installed. */
     private static final List<String> ARTIFACTS = List.of("asm", "asm-tree", "asm-analysis", "asm-commons", "asm-util",
             "org.apache.aries.spifly.dynamic.bundle", "slf4j-api", "slf4j-simple", "multinode-osgi-agrona",
-            "multinode-api", "multinode-runtime", "transport-inproc", "transport-tcp");
+            "multinode-api", "multinode-runtime", "transport-inproc", "transport-tcp", "transport-sim");
     /** How long the framework may take to stop. */
     private static final long STOP_WAIT_MILLIS = 10_000;
 
@@ -99,7 +99,7 @@ class OsgiFrameworkTest {
     }
 
     @ParameterizedTest(name = "{0}/thread")
-    @ValueSource(strings = {"inproc", "tcp"})
+    @ValueSource(strings = {"inproc", "tcp", "sim"})
     void aSpecRunsThroughTheServiceLoaderMediator(String transport) throws Exception {
         @SuppressWarnings("unchecked")
         Consumer<String> spec = (Consumer<String>) specBundle.loadClass(TwoNodeSpec.class.getName())
