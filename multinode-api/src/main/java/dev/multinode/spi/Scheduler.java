@@ -68,18 +68,6 @@ public interface Scheduler {
     void unpark(Thread thread);
 
     /**
-     * Whether a thread's task has ended. For a scheduler's own threads this is the schedule's word,
-     * the same in every replay, not {@link Thread#isAlive()}, which turns false a moment after the task
-     * ended, when the operating system gets round to it.
-     *
-     * @param thread the thread
-     * @return true once its task has returned or thrown
-     */
-    default boolean hasEnded(Thread thread) {
-        return !thread.isAlive();
-    }
-
-    /**
      * A daemon thread that takes part in this scheduling, not yet started.
      *
      * @param group the group it belongs to

@@ -161,7 +161,7 @@ final class NodeLifecycle {
         receiver.stop();
         boolean interrupted = Thread.interrupted();
         long deadline = scheduler.nanoTime() + JOIN_NANOS;
-        while (!scheduler.hasEnded(receiverThread)) {
+        while (receiverThread.isAlive()) {
             long now = scheduler.nanoTime();
             if (now - deadline >= 0) {
                 break;

@@ -99,17 +99,6 @@ final class SimScheduler implements Scheduler {
     }
 
     @Override
-    public boolean hasEnded(Thread thread) {
-        SimThread own = ownThread(thread);
-        if (own == null) {
-            return !thread.isAlive();
-        }
-        synchronized (this) {
-            return own.state == SimThread.State.ENDED;
-        }
-    }
-
-    @Override
     public Thread newThread(ThreadGroup group, Runnable task, String name) {
         return new SimThread(this, group, task, name);
     }
