@@ -190,7 +190,7 @@ public final class Singletons {
         }
         Hosted here = hosted.get(request.target());
         if (target.isPresent() && here != null && here.manager.isRunning() && lease.isValid()) {
-            requests.answer(request, self, () -> here.instance);
+            requests.answer(request, self, () -> here.instance.current());
             item.markSent();
             return;
         }
@@ -202,30 +202,16 @@ public final class Singletons {
     }
 
     /** One singleton declared on this node, and its instance while it runs here. */
-    private final class Hosted implements SingletonLifecycle {
+    private final class Hosted {
 
         private final String name;
-        private final SingletonFactory factory;
+        private final SingletonInstance instance;
         private final SingletonManager manager;
-        private Singleton instance;
 
         Hosted(String name, SingletonFactory factory) {
             this.name = name;
-            this.factory = factory;
-            this.manager = new SingletonManager(name, self, this, log);
-        }
-
-        @Override
-        public void start() {
-            instance = Objects.requireNonNull(factory.create(new SingletonContext(name, self)),
-                    "the factory of singleton " + name + " returned null");
-        }
-
-        @Override
-        public void stop() {
-            Singleton stopping = instance;
-            instance = null;
-            stopping.onStop();
+            this.instance = new SingletonInstance(new SingletonContext(name, self), factory);
+            this.manager = new SingletonManager(name, self, instance, log);
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.multinode.Node;
 import dev.multinode.examples.cluster.ExampleCluster;
 import dev.multinode.examples.cluster.membership.ClusterView;
 import dev.multinode.examples.cluster.membership.MemberStatus;
-import java.util.Objects;
 
 /**
  * A singleton host with a planted ordering bug, for tests only: it shows what the simulation finds
@@ -55,37 +54,12 @@ public final class HandOverOnLeave {
      */
     public static void host(Node node, ExampleCluster cluster, String name, SingletonFactory factory) {
         SingletonManager manager = new SingletonManager(name, cluster.self(),
-                new Instance(new SingletonContext(name, cluster.self()), factory), node.log());
+                new SingletonInstance(new SingletonContext(name, cluster.self()), factory), node.log());
         cluster.membership().addListener((previous, current) -> manager.onView(withoutDownMembers(current)));
     }
 
     /** The planted shortcut: a member that is down (it left, or was declared dead) has no say in where singletons run. */
     private static ClusterView withoutDownMembers(ClusterView view) {
         return ClusterView.of(view.members().stream().filter(m -> m.status() != MemberStatus.DOWN).toList());
-    }
-
-    /** The instance while it runs here. */
-    private static final class Instance implements SingletonLifecycle {
-
-        private final SingletonContext context;
-        private final SingletonFactory factory;
-        private Singleton instance;
-
-        Instance(SingletonContext context, SingletonFactory factory) {
-            this.context = context;
-            this.factory = factory;
-        }
-
-        @Override
-        public void start() {
-            instance = Objects.requireNonNull(factory.create(context), "the factory of " + context.name() + " returned null");
-        }
-
-        @Override
-        public void stop() {
-            Singleton stopping = instance;
-            instance = null;
-            stopping.onStop();
-        }
     }
 }
