@@ -37,10 +37,13 @@ class CloseRaceTest {
     private static void closeUnderTraffic(ExecutorService pool) throws Exception {
         InProcTransport transport = TestTransports.open(2, 64 * 1024);
         Endpoint receiver = transport.endpoint(0);
+        // opened here, not in the tasks: a task that starts after the close would find the transport closed
+        Endpoint firstSender = transport.endpoint(1);
+        Endpoint secondSender = transport.endpoint(2);
         AtomicLong received = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
-        Future<Integer> first = pool.submit(() -> sendUntilClosed(transport.endpoint(1)));
-        Future<Integer> second = pool.submit(() -> sendUntilClosed(transport.endpoint(2)));
+        Future<Integer> first = pool.submit(() -> sendUntilClosed(firstSender));
+        Future<Integer> second = pool.submit(() -> sendUntilClosed(secondSender));
         Future<?> poller = pool.submit(() -> {
             BackoffIdleStrategy idle = new BackoffIdleStrategy();
             while (!stop.get() && !Thread.currentThread().isInterrupted()) {
