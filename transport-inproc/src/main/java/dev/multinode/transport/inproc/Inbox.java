@@ -4,7 +4,6 @@ import dev.multinode.spi.FrameReceiver;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
@@ -49,15 +48,12 @@ final class Inbox implements AutoCloseable {
     /** The most participants whose indices still keep an encoded type id positive. */
     static final int MAX_PARTICIPANTS = 1 << (Integer.SIZE - 1 - TYPE_BITS);
 
-    /** Set in {@link #leases} once closed; the bits below count the leases held. */
-    private static final int CLOSED_BIT = 1 << 30;
-
     private final ByteBuffer memory;
     private final ManyToOneRingBuffer ring;
     private final AtomicBuffer ringBuffer;
     private final ByteBuffer view;
     private final MessageHandler handler = this::onMessage;
-    private final AtomicInteger leases = new AtomicInteger();
+    private final WriterLeases leases = new WriterLeases();
     private final ReaderState reader = new ReaderState();
     private final AtomicBoolean freed = new AtomicBoolean();
     private final Doorbell doorbell = new Doorbell();
@@ -97,7 +93,7 @@ final class Inbox implements AutoCloseable {
 
     /** @return whether the inbox was closed */
     boolean isClosed() {
-        return (leases.get() & CLOSED_BIT) != 0;
+        return leases.isClosed();
     }
 
     /**
@@ -109,7 +105,7 @@ final class Inbox implements AutoCloseable {
      * @return {@link #OFFERED}, {@link #FULL} or {@link #CLOSED}
      */
     int offer(int from, int type, ByteBuffer payload) {
-        if (!acquire()) {
+        if (!leases.acquire()) {
             return CLOSED;
         }
         try {
@@ -130,7 +126,9 @@ final class Inbox implements AutoCloseable {
             doorbell.ring();
             return OFFERED;
         } finally {
-            release();
+            if (leases.release()) {
+                freeIfUnused();
+            }
         }
     }
 
@@ -203,7 +201,7 @@ final class Inbox implements AutoCloseable {
     /** Discards frames from now on and frees the memory as soon as nobody uses it. Idempotent. */
     @Override
     public void close() {
-        leases.getAndAccumulate(CLOSED_BIT, (current, bit) -> current | bit);
+        leases.close();
         doorbell.ring();
         freeIfUnused();
     }
@@ -213,25 +211,8 @@ final class Inbox implements AutoCloseable {
      * own flag before reading the other's (volatile), so at least one of them sees the other gone.
      */
     private void freeIfUnused() {
-        if (leases.get() == CLOSED_BIT && !reader.reading && freed.compareAndSet(false, true)) {
+        if (leases.closedAndReleased() && !reader.reading && freed.compareAndSet(false, true)) {
             BufferUtil.free(memory);
-        }
-    }
-
-    private boolean acquire() {
-        int current;
-        do {
-            current = leases.get();
-            if ((current & CLOSED_BIT) != 0) {
-                return false;
-            }
-        } while (!leases.compareAndSet(current, current + 1));
-        return true;
-    }
-
-    private void release() {
-        if (leases.decrementAndGet() == CLOSED_BIT) {
-            freeIfUnused();
         }
     }
 
