@@ -71,7 +71,8 @@ final class BarrierCoordinator {
         node.phase = Phase.AT_BARRIER;
         node.barrier = name;
         node.step = "at barrier '" + name + "'";
-        for (NodeState other : nodes) {
+        for (int i = 0; i < nodes.size(); i++) { // indexed: an ENTER allocates no iterator
+            NodeState other = nodes.get(i);
             if (other.phase == Phase.PASSED) {
                 return fail(new BarrierFailure.NodeFinished(name, arrived(), missing(), other.role, true));
             }
@@ -161,14 +162,16 @@ final class BarrierCoordinator {
         if (barrier == null) {
             return;
         }
-        for (NodeState node : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeState node = nodes.get(i);
             if (!skipped(node) && !(node.phase == Phase.AT_BARRIER && barrier.hasArrived(node))) {
                 return;
             }
         }
         ByteBuffer payload = ReleaseMessage.write(outgoing, barrier.name);
         passed.add(barrier.name);
-        for (NodeState node : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeState node = nodes.get(i);
             if (node.paused && skipped(node)) {
                 node.catchUp.add(barrier.name);
             } else if (node.phase == Phase.AT_BARRIER) {

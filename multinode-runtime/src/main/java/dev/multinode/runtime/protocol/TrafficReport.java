@@ -3,15 +3,16 @@ package dev.multinode.runtime.protocol;
 import java.nio.ByteBuffer;
 
 /**
- * The traffic a node reports at the end of a phase (in ENTER and DONE): per participant, the frames
- * it sent there, the frames faults dropped on the way there, and the frames faults dropped on the
- * way from there; then, only for the peers its relays carried something for, the relayed bytes each
- * way and the connections accepted, so that a run without relays pays nothing for them.
+ * The traffic a node reports at the end of a phase (in ENTER and DONE): for the participants whose
+ * links carried frames in it, the frames it sent there, the frames faults dropped on the way there,
+ * and the frames faults dropped on the way from there; then, only for the peers its relays carried
+ * something for, the relayed bytes each way and the connections accepted. Only links that carried
+ * something are written, so a report between two barriers in a row is a few bytes whatever the run's
+ * size, and a run without relays pays nothing for them.
  * <pre>
- *   0   count          int16   participants, N
- *   2   sent[N]        int64 each
- *   ..  droppedTo[N]   int64 each
- *   ..  droppedFrom[N] int64 each
+ *   0   count          int16   participants, N (peers are below it)
+ *   2   links          int16   peers with frames sent or dropped, L
+ *   4   L times: peer int16, sent int64, droppedTo int64, droppedFrom int64
  *   ..  relayed        int16   peers with relayed traffic, R
  *   ..  R times: peer int16, bytesTo int64, bytesFrom int64, connectionsOut int64, connectionsIn int64
  * </pre>
@@ -62,6 +63,10 @@ public final class TrafficReport {
 
     /** How many counts {@link Counts#drainRelayed} gives per peer. */
     public static final int RELAYED_COUNTS = 4;
+    /** A link's entry: the peer, then its three frame counts. */
+    private static final int LINK_ENTRY_BYTES = Short.BYTES + 3 * Long.BYTES;
+    /** A relayed peer's entry: the peer, then its relayed counts. */
+    private static final int RELAYED_ENTRY_BYTES = Short.BYTES + RELAYED_COUNTS * Long.BYTES;
 
     /** Counts already taken from their counters. */
     private record Fixed(long[] sentTo, long[] droppedTo, long[] droppedFrom, long[][] relayed) implements Counts {
@@ -102,15 +107,19 @@ public final class TrafficReport {
     public static void write(ByteBuffer buffer, Counts counts) {
         int participants = counts.participants();
         buffer.putShort((short) participants);
-        for (int to = 0; to < participants; to++) {
-            buffer.putLong(counts.drainSent(to));
+        int linksAt = buffer.position();
+        buffer.putShort((short) 0);
+        short links = 0;
+        for (int peer = 0; peer < participants; peer++) {
+            long sent = counts.drainSent(peer);
+            long droppedTo = counts.drainDroppedTo(peer);
+            long droppedFrom = counts.drainDroppedFrom(peer);
+            if ((sent | droppedTo | droppedFrom) != 0) {
+                buffer.putShort((short) peer).putLong(sent).putLong(droppedTo).putLong(droppedFrom);
+                links++;
+            }
         }
-        for (int to = 0; to < participants; to++) {
-            buffer.putLong(counts.drainDroppedTo(to));
-        }
-        for (int from = 0; from < participants; from++) {
-            buffer.putLong(counts.drainDroppedFrom(from));
-        }
+        buffer.putShort(linksAt, links);
         int relayedAt = buffer.position();
         buffer.putShort((short) 0);
         short relayedPeers = 0;
@@ -136,29 +145,28 @@ public final class TrafficReport {
      * @param phase    the phase's matrices, added to
      */
     public static void addTo(ByteBuffer frame, int offset, int reporter, PhaseTraffic phase) {
-        long[][] sent = phase.sent();
-        long[][] dropped = phase.dropped();
-        int reported = frame.getShort(offset);
-        int participants = Math.min(reported, sent.length);
-        int sentAt = offset + Short.BYTES;
-        int droppedToAt = sentAt + reported * Long.BYTES;
-        int droppedFromAt = droppedToAt + reported * Long.BYTES;
-        for (int other = 0; other < participants; other++) {
-            sent[reporter][other] += frame.getLong(sentAt + other * Long.BYTES);
-            dropped[reporter][other] += frame.getLong(droppedToAt + other * Long.BYTES);
-            dropped[other][reporter] += frame.getLong(droppedFromAt + other * Long.BYTES);
-        }
-        int relayedAt = droppedFromAt + reported * Long.BYTES;
-        int relayedPeers = frame.getShort(relayedAt);
-        int entry = relayedAt + Short.BYTES;
-        for (int i = 0; i < relayedPeers; i++, entry += Short.BYTES + RELAYED_COUNTS * Long.BYTES) {
+        int participants = Math.min(frame.getShort(offset), phase.participants());
+        int links = frame.getShort(offset + Short.BYTES);
+        int entry = offset + 2 * Short.BYTES;
+        for (int i = 0; i < links; i++, entry += LINK_ENTRY_BYTES) {
             int peer = frame.getShort(entry);
             if (peer < participants) {
                 int counts = entry + Short.BYTES;
-                phase.relayedBytes()[reporter][peer] += frame.getLong(counts);
-                phase.relayedBytes()[peer][reporter] += frame.getLong(counts + Long.BYTES);
-                phase.relayedConnections()[reporter][peer] += frame.getLong(counts + 2 * Long.BYTES);
-                phase.relayedConnections()[peer][reporter] += frame.getLong(counts + 3 * Long.BYTES);
+                phase.addSent(reporter, peer, frame.getLong(counts));
+                phase.addDropped(reporter, peer, frame.getLong(counts + Long.BYTES));
+                phase.addDropped(peer, reporter, frame.getLong(counts + 2 * Long.BYTES));
+            }
+        }
+        int relayedPeers = frame.getShort(entry);
+        entry += Short.BYTES;
+        for (int i = 0; i < relayedPeers; i++, entry += RELAYED_ENTRY_BYTES) {
+            int peer = frame.getShort(entry);
+            if (peer < participants) {
+                int counts = entry + Short.BYTES;
+                phase.addRelayedBytes(reporter, peer, frame.getLong(counts));
+                phase.addRelayedBytes(peer, reporter, frame.getLong(counts + Long.BYTES));
+                phase.addRelayedConnections(reporter, peer, frame.getLong(counts + 2 * Long.BYTES));
+                phase.addRelayedConnections(peer, reporter, frame.getLong(counts + 3 * Long.BYTES));
             }
         }
     }
