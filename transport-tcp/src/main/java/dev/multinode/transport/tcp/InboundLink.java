@@ -84,6 +84,23 @@ final class InboundLink implements FrameSink {
     }
 
     /**
+     * @return whether a poll would deliver something without reading the socket: a whole frame waits
+     *     in the buffer (left over by a poll's limit), or the stream ended; a bad length prefix counts,
+     *     since the poll reports it
+     */
+    boolean hasWholeFrame() {
+        if (endOfStream) {
+            return true;
+        }
+        try {
+            int pending = decoder.pendingFrameBytes(buffer);
+            return pending > 0 && buffer.remaining() >= pending;
+        } catch (FrameRejectedException e) {
+            return true;
+        }
+    }
+
+    /**
      * Delivers frames already in the buffer, without reading.
      *
      * @param target gets the frames

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -211,6 +212,44 @@ final class TcpEndpoint implements Endpoint {
         return limit - pollRemaining;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Waits in the endpoint's selector until a connection has bytes to read, a new connection is
+     * handed over or the endpoint closes; returns at once if a poll left a whole frame in a buffer.
+     * The wait is rounded up to whole milliseconds, the selector's unit: a wait ends early for
+     * frames, so only the caller's other work can be that much late.
+     *
+     * @return {@code true}: this endpoint wakes when a frame arrives
+     */
+    @Override
+    public boolean awaitFrames(long timeoutNanos) {
+        if (closed || timeoutNanos <= 0 || !handedOver.isEmpty() || holdsWholeFrame()) {
+            return true;
+        }
+        long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + TimeUnit.MILLISECONDS.toNanos(1) - 1));
+        try {
+            // level-triggered: the readable keys stay ready for the poll that follows
+            selector.select(key -> { }, millis);
+        } catch (ClosedSelectorException e) {
+            LOG.debug("Participant '{}' closed while waiting for frames", name());
+        } catch (IOException e) {
+            if (!closed) {
+                throw new UncheckedIOException("Participant '" + name() + "' cannot wait for its connections", e);
+            }
+        }
+        return true;
+    }
+
+    private boolean holdsWholeFrame() {
+        for (int i = 0; i < inbound.size(); i++) {
+            if (inbound.get(i).hasWholeFrame()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void onReadable(SelectionKey key) {
         if (pollRemaining > 0) {
             pollRemaining -= ((InboundLink) key.attachment()).readAndDeliver(pollReceiver, pollRemaining);
@@ -254,6 +293,7 @@ final class TcpEndpoint implements Endpoint {
         LOG.debug("Participant '{}' accepted a connection from '{}' ({})", name(), name(handshake.sender()), remote);
         handedOver.add(new InboundLink(this, handshake.sender(), channel, remote.toString(), INITIAL_RECEIVE_BUFFER,
                 maxFrameSize, false));
+        selector.wakeup(); // a poller waiting in awaitFrames adopts it now
         if (participant != TransportContext.CONDUCTOR && handshake.sender() != TransportContext.CONDUCTOR) {
             links[handshake.sender()].adopt(channel);
         }
@@ -270,6 +310,7 @@ final class TcpEndpoint implements Endpoint {
     void readRepliesOn(int from, SocketChannel channel, InetSocketAddress address) {
         handedOver.add(new InboundLink(this, from, channel, address.toString(), INITIAL_RECEIVE_BUFFER, maxFrameSize,
                 true));
+        selector.wakeup();
     }
 
     /**
