@@ -63,6 +63,17 @@ public interface Endpoint extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Ends the polling thread's current {@link #awaitFrames} early, or its next one if it is not
+     * waiting now; callable from any thread. The runtime calls it when the waiting thread has other
+     * work than frames (a receiver being stopped, a command for the conductor), and unparks that
+     * thread too, so an endpoint whose wait parks the thread ({@code LockSupport}, or the run's
+     * {@link Scheduler}) needs nothing more: the default does nothing. An endpoint that waits in
+     * something an unpark does not end (a {@code Selector}) wakes it here.
+     */
+    default void wakeUp() {
+    }
+
     /** Stops sending and receiving; frames sent to this endpoint afterwards are discarded. */
     @Override
     void close();

@@ -215,7 +215,8 @@ public final class DefaultMultiNodeRunner implements MultiNodeRunner {
      * run, and never keeps the JVM alive (the scheduler's threads are daemons).
      */
     private static AgentRunner startConductor(Conductor conductor, Endpoint endpoint, Scheduler scheduler) {
-        AgentRunner runner = new AgentRunner(IdleStrategies.conductor(endpoint, scheduler, conductor::nanosToNextDeadline),
+        AgentRunner runner = new AgentRunner(
+                IdleStrategies.conductor(endpoint, scheduler, conductor::nanosToNextDeadline, conductor::wakeUpWith),
                 conductor::onError, null,
                 conductor);
         AgentRunner.startOnThread(runner,

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,6 +75,30 @@ public interface FrameWaitConformance extends ConformanceSuite {
             CompletableFuture<Void> closer = CompletableFuture.runAsync(receiver::close);
             assertWaitEnds(receiver, mode);
             closer.get(Waits.MESSAGE.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A wake-up from another thread, with an unpark of the waiting thread as the runtime sends them,
+     * ends the wait, or the next one if it comes first, whatever the endpoint waits in (an unpark
+     * alone does not end a wait in a selector).
+     *
+     * @param mode   the transport's thread mode
+     * @param folder the run's folder, for a transport that keeps files
+     * @throws Exception if the transport cannot be opened or the waker fails
+     */
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("threadModes")
+    default void aWakeUpEndsTheWait(Mode mode, @TempDir Path folder) throws Exception {
+        try (Endpoints endpoints = Endpoints.open(mode, 1, 1024, folder)) {
+            Endpoint receiver = endpoints.get(1);
+            Thread waiting = Thread.currentThread();
+            CompletableFuture<Void> waker = CompletableFuture.runAsync(() -> {
+                receiver.wakeUp();
+                LockSupport.unpark(waiting); // as the runtime does
+            });
+            assertWaitEnds(receiver, mode);
+            waker.get(Waits.MESSAGE.toSeconds(), TimeUnit.SECONDS);
         }
     }
 

@@ -49,6 +49,7 @@ public final class Conductor implements Agent, FrameReceiver {
     private final SharedDirectory directory;
     private final CountedTime countedTime = new CountedTime();
     private final ManyToOneConcurrentArrayQueue<Runnable> commands = new ManyToOneConcurrentArrayQueue<>(1024);
+    private volatile Runnable wakeUp = () -> { };
     private final ByteBuffer received;
     private final ByteBuffer outgoing;
     private final CompletableFuture<ConductorResult> result = new CompletableFuture<>();
@@ -147,6 +148,17 @@ public final class Conductor implements Agent, FrameReceiver {
         while (!commands.offer(command)) {
             Thread.onSpinWait(); // 1024 commands queued: the conductor drains them within a duty cycle
         }
+        wakeUp.run();
+    }
+
+    /**
+     * How to end the conductor's idle wait, so that a submitted command is run at once: its wait
+     * then ends only for frames, commands and its deadlines. Call before the conductor starts.
+     *
+     * @param wake ends the conductor thread's current or next idle wait
+     */
+    public void wakeUpWith(Runnable wake) {
+        wakeUp = wake;
     }
 
     /**

@@ -50,6 +50,11 @@ final class LentEndpoint implements Endpoint {
         return !closed && endpoint.awaitFrames(timeoutNanos);
     }
 
+    @Override
+    public void wakeUp() {
+        endpoint.wakeUp();
+    }
+
     /** The role restarts: closing gives the transport's endpoint back instead of closing it. */
     void keep() {
         kept = true;

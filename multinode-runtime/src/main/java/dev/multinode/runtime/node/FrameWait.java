@@ -93,6 +93,7 @@ final class FrameWait implements IdleStrategy {
 
     /** Ends the waiting thread's current sleep (or its next), so that it sees at once what another thread changed. */
     void wake() {
+        endpoint.wakeUp();
         Thread waiting = waiter;
         if (waiting != null) {
             scheduler.unpark(waiting);

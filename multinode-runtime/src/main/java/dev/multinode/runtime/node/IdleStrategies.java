@@ -5,6 +5,7 @@ import dev.multinode.spi.Scheduler;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,8 +30,12 @@ public final class IdleStrategies {
     static final long YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(1);
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** The conductor's longest sleep: commands submitted to it are acted on this late at most. */
-    private static final long CONDUCTOR_SLEEP_NANOS = MAX_PARK_NANOS;
+    /**
+     * The conductor's longest sleep: frames and submitted commands wake it, and it sleeps no longer
+     * than until its next deadline, so this only bounds how late it notices anything else. It was
+     * 1 ms while commands did not wake it: a thousand wake-ups a second of an idle run.
+     */
+    private static final long CONDUCTOR_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /**
      * In a simulation each wake-up is a step, and what wakes the threads there (frames, a receiver's
      * stop; the conductor's deadlines, as no other thread submits commands while the schedule goes on)
@@ -82,13 +87,18 @@ public final class IdleStrategies {
      * @param endpoint            the conductor's endpoint
      * @param scheduler           the run's scheduler
      * @param nanosToNextDeadline how long until the conductor's next deadline: it sleeps no longer
-     * @return for the conductor: no spinning, brief yields, then sleeping until a frame arrives;
-     *     over an endpoint that cannot wake it, several milliseconds of yields, then parking
+     * @param wakeUpWith          takes how to end the wait, for the conductor's submitted commands
+     * @return for the conductor: no spinning, brief yields, then sleeping until a frame arrives or a
+     *     command is submitted; over an endpoint that cannot wake it, several milliseconds of yields,
+     *     then parking
      */
-    public static IdleStrategy conductor(Endpoint endpoint, Scheduler scheduler, LongSupplier nanosToNextDeadline) {
+    public static IdleStrategy conductor(Endpoint endpoint, Scheduler scheduler, LongSupplier nanosToNextDeadline,
+                                         Consumer<Runnable> wakeUpWith) {
         long longest = scheduler.isSimulated() ? SIMULATED_SLEEP_NANOS : CONDUCTOR_SLEEP_NANOS;
-        return frameWait(endpoint, scheduler, CONDUCTOR_SPINS,
+        FrameWait wait = frameWait(endpoint, scheduler, CONDUCTOR_SPINS,
                 () -> Math.max(MIN_PARK_NANOS, Math.min(longest, nanosToNextDeadline.getAsLong())), polling(scheduler));
+        wakeUpWith.accept(wait::wake);
+        return wait;
     }
 
     /**

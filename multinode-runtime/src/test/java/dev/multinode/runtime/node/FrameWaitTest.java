@@ -127,7 +127,7 @@ class FrameWaitTest {
     void inASimulationTheConductorParksThroughTheSchedulerWhereTheEndpointCannotWait() {
         WaitingEndpoint endpoint = new WaitingEndpoint(false);
         VirtualScheduler virtual = new VirtualScheduler();
-        IdleStrategy wait = IdleStrategies.conductor(endpoint, virtual, () -> Long.MAX_VALUE);
+        IdleStrategy wait = IdleStrategies.conductor(endpoint, virtual, () -> Long.MAX_VALUE, wake -> { });
 
         wait.idle(0);
         wait.idle(0);
@@ -141,17 +141,33 @@ class FrameWaitTest {
     void theConductorSleepsNoLongerThanToItsNextDeadline() {
         WaitingEndpoint endpoint = new WaitingEndpoint(true);
         long[] toDeadline = {TimeUnit.MILLISECONDS.toNanos(5)};
-        IdleStrategy simulated = IdleStrategies.conductor(endpoint, new VirtualScheduler(), () -> toDeadline[0]);
+        IdleStrategy simulated = IdleStrategies.conductor(endpoint, new VirtualScheduler(), () -> toDeadline[0], wake -> { });
         simulated.idle(0);
         toDeadline[0] = 0; // a deadline passed: it looks again at once, without spinning on it
         simulated.idle(0);
         toDeadline[0] = Long.MAX_VALUE;
-        IdleStrategy real = IdleStrategies.conductor(endpoint, Scheduler.system(), () -> toDeadline[0]);
+        IdleStrategy real = IdleStrategies.conductor(endpoint, Scheduler.system(), () -> toDeadline[0], wake -> { });
         for (int i = 0; i < 10_000 && endpoint.waits.size() < 3; i++) {
             real.idle(0); // spins and yields first
         }
         assertThat(endpoint.waits).containsExactly(TimeUnit.MILLISECONDS.toNanos(5), TimeUnit.MICROSECONDS.toNanos(1),
-                TimeUnit.MILLISECONDS.toNanos(1));
+                TimeUnit.MILLISECONDS.toNanos(10));
+    }
+
+    @Test
+    void aSubmittedCommandEndsTheConductorsWait() {
+        WaitingEndpoint endpoint = new WaitingEndpoint(false);
+        VirtualScheduler virtual = new VirtualScheduler();
+        List<Runnable> wakes = new ArrayList<>();
+        IdleStrategy wait = IdleStrategies.conductor(endpoint, virtual, () -> Long.MAX_VALUE, wakes::add);
+        wait.idle(0); // the endpoint says it cannot wait: from now on the conductor parks
+        virtual.atNextParks(() -> wakes.get(0).run());
+
+        long before = virtual.nanoTime();
+        wait.idle(0);
+
+        assertThat(wakes).hasSize(1);
+        assertThat(virtual.nanoTime()).as("woken, not timed out").isEqualTo(before);
     }
 
     @Test

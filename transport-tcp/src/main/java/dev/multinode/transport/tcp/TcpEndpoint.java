@@ -241,6 +241,12 @@ final class TcpEndpoint implements Endpoint {
         return true;
     }
 
+    /** Ends a wait in the selector, which an unpark does not; a wake-up before the wait ends the next one. */
+    @Override
+    public void wakeUp() {
+        selector.wakeup();
+    }
+
     private boolean holdsWholeFrame() {
         for (int i = 0; i < inbound.size(); i++) {
             if (inbound.get(i).hasWholeFrame()) {
