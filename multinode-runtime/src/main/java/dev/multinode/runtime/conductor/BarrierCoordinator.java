@@ -178,7 +178,12 @@ final class BarrierCoordinator {
                 node.phase = Phase.RUNNING;
                 node.lastPassedBarrier = barrier.name;
                 node.step = "after barrier '" + barrier.name + "'";
-                participants.send(node, ReleaseMessage.TYPE, payload);
+                LocalRelease local = node.localRelease();
+                if (local != null) {
+                    local.released(barrier.name);
+                } else {
+                    participants.send(node, ReleaseMessage.TYPE, payload);
+                }
             }
         }
         events.record(EventKind.BARRIER, null, "barrier '" + barrier.name + "' passed");

@@ -119,6 +119,19 @@ public final class Conductor implements Agent, FrameReceiver {
     }
 
     /**
+     * In thread launch, how to release an incarnation of a node from barriers without a frame
+     * ({@link LocalRelease}). Callable from any thread at any time: until the conductor has taken
+     * it, and for any other incarnation, the node gets RELEASE frames as usual.
+     *
+     * @param role        the node
+     * @param incarnation the incarnation {@code release} reaches
+     * @param release     hands a released barrier to that incarnation's waiting body
+     */
+    public void releaseLocally(String role, int incarnation, LocalRelease release) {
+        submit(() -> nodes.byRole(role).releaseLocally(incarnation, release));
+    }
+
+    /**
      * In a debug run, the node a debugger attaches to: while its heartbeat is missing (it waits for
      * the debugger, or sits at a breakpoint) the run's deadlines stop counting ({@link CountedTime}).
      * Call before the conductor starts.

@@ -27,10 +27,27 @@ final class NodeState {
      * enters them: every barrier passed before a restart, and those passed while it was paused.
      */
     final Set<String> catchUp = new HashSet<>();
+    /** How to release one incarnation of this node without a frame, in thread launch, or null. */
+    private LocalRelease localRelease;
+    private int localReleaseIncarnation;
 
     NodeState(String role, int participant) {
         this.role = role;
         this.participant = participant;
+    }
+
+    /**
+     * @param forIncarnation the incarnation the release reaches
+     * @param release        how to release it from a barrier without a frame
+     */
+    void releaseLocally(int forIncarnation, LocalRelease release) {
+        localRelease = release;
+        localReleaseIncarnation = forIncarnation;
+    }
+
+    /** @return how to release the current incarnation without a frame, or null: send it RELEASE */
+    LocalRelease localRelease() {
+        return localReleaseIncarnation == incarnation ? localRelease : null;
     }
 
     /** @return whether the node is dead, removed, or being removed */

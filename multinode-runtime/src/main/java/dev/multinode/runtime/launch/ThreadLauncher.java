@@ -84,6 +84,9 @@ public final class ThreadLauncher implements NodeLauncher, NodeStarter {
         NodeBody body = BodySerializer.deserialize(run.body(), run.bodyClassLoader());
         Scheduler scheduler = run.transport().scheduler();
         NodeRuntime node = new NodeRuntime(run.nodeConfig(role, incarnation), slots.get(role).endpoint, scheduler);
+        if (!scheduler.isSimulated()) { // a simulation delivers verdicts as frames, with the network's latencies
+            run.conductor().releaseLocally(role, incarnation, node::barrierReleased);
+        }
         String label = RoleLineStream.label(role, incarnation);
         Slot slot = slots.get(role);
         Thread thread = scheduler.newThread(threadGroup(label), () -> {

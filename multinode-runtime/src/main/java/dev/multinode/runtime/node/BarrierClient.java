@@ -12,7 +12,7 @@ import org.agrona.concurrent.IdleStrategy;
 /**
  * A node's side of the conductor's barriers: it checks the call, sends ENTER and waits for the
  * conductor's verdict (RELEASE, BARRIER_FAILED, or ABORT), which the node's receiver thread
- * delivers. The waiter yields briefly ({@link IdleStrategies#YIELD_NANOS}), then parks, and the
+ * delivers (or, in thread launch, the conductor itself: {@code conductor.LocalRelease}). The waiter yields briefly ({@link IdleStrategies#YIELD_NANOS}), then parks, and the
  * receiver unparks it with the verdict, so a barrier costs no CPU while it waits and a verdict needs
  * no scheduler turn of a polling waiter: with more runnable threads than cores, waiters that yielded
  * for milliseconds took those turns from the threads they waited for. Where the receiver itself
@@ -151,7 +151,7 @@ final class BarrierClient {
         return false;
     }
 
-    /** On the receiver thread: the conductor released a barrier. */
+    /** On the receiver thread, or a conductor's in this JVM: the conductor released a barrier. */
     void released(String name) {
         releasedBarrier = name;
         wake();

@@ -19,6 +19,7 @@ public final class NodeRuntime {
 
     private final NodeLifecycle lifecycle;
     private final NodeFacade node;
+    private final BarrierClient barriers;
 
     /**
      * @param config    who this node is and the run's settings it needs
@@ -61,8 +62,19 @@ public final class NodeRuntime {
                 scheduler.isSimulated());
         // the relays close with the system's own sockets: on a kill before it confirms, else at the end
         resources.register(relays, (closing, reason) -> closing.close());
+        this.barriers = barriers;
         this.node = new NodeFacade(config, participants, barriers, messaging, faults, directory, ports, listeners, resources,
                 gate, clock, log);
+    }
+
+    /**
+     * For a conductor in this JVM: the barrier this node waits at released, as a RELEASE frame says;
+     * callable from any thread.
+     *
+     * @param barrier the barrier's name
+     */
+    public void barrierReleased(String barrier) {
+        barriers.released(barrier);
     }
 
     /**

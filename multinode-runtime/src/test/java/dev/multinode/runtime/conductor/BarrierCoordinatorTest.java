@@ -13,6 +13,7 @@ import dev.multinode.BarrierFailedException;
 import dev.multinode.runtime.protocol.FrameType;
 import dev.multinode.runtime.protocol.Outcome;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,20 @@ class BarrierCoordinatorTest {
         RunEvents.Event passed = run.conductor().events().snapshot().stream().filter(e -> e.kind() == EventKind.BARRIER)
                 .findFirst().orElseThrow();
         assertEquals("barrier 'x' passed", passed.text());
+    }
+
+    @Test
+    void aNodeOfTheConductorsJvmIsReleasedWithoutAFrame() {
+        List<String> local = new ArrayList<>();
+        run.conductor().releaseLocally("node-b", 0, local::add);
+
+        for (String role : List.of("node-a", "node-b", "node-c")) {
+            run.enter(role, "x", LONG_TIMEOUT);
+        }
+
+        assertEquals(List.of("x"), local);
+        assertEquals(List.of(), run.releasesTo("node-b"));
+        assertEquals(List.of("x"), run.releasesTo("node-a"));
     }
 
     @Test

@@ -87,6 +87,26 @@ class ConductorRestartTest {
     }
 
     @Test
+    void aReleaseWithoutAFrameReachesOnlyTheIncarnationItWasGivenFor() {
+        List<String> killed = new ArrayList<>();
+        List<String> next = new ArrayList<>();
+        run.conductor().releaseLocally("node-b", 0, killed::add);
+        restart("node-b");
+        for (String role : List.of("node-a", "node-b", "node-c")) {
+            run.enter(role, "x", 30_000);
+        }
+        assertEquals(List.of(), killed);
+        assertEquals(List.of("x"), run.releasesTo("node-b"), "the new incarnation by frame");
+
+        run.conductor().releaseLocally("node-b", 1, next::add);
+        for (String role : List.of("node-a", "node-b", "node-c")) {
+            run.enter(role, "y", 30_000);
+        }
+        assertEquals(List.of("y"), next);
+        assertEquals(List.of("x"), run.releasesTo("node-b"));
+    }
+
+    @Test
     void onlyADeathOfTheCurrentIncarnationFailsTheRun() {
         restart("node-b");
         run.died("node-b", 0, "node-b died with exit code 137");
