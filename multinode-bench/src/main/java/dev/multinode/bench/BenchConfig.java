@@ -94,7 +94,7 @@ record BenchConfig(String transport, String launch, PingPongPlan pingPong, int b
         ScalePlan scale = null;
         if (scaleOn) {
             try {
-                scale = new ScalePlan(counts(properties, SCALE_THREAD_NODES, "3,10,30,100"),
+                scale = new ScalePlan(counts(properties, SCALE_THREAD_NODES, "3,5,10,30,100"),
                         counts(properties, SCALE_PROCESS_NODES, "3,8,16"), integer(properties, SCALE_BARRIER_WARMUP, 50),
                         integer(properties, SCALE_BARRIER_MEASURED, 200), integer(properties, SCALE_STARTUP_RUNS, 3));
             } catch (IllegalArgumentException e) {

@@ -32,7 +32,7 @@ import org.HdrHistogram.Histogram;
  * {@code sim} transport's seeds per second over the example specs ({@link SimSeedRate}, seeds from
  * {@code bench.sim.seeds}, default 1000) and writes {@code sim.json}.
  * {@code bench.scale=true} adds the scale rows ({@link ScaleRuns}: barrier and start-up at
- * {@code bench.scale.threadNodes}, default {@code 3,10,30,100}, thread nodes and, where the transport
+ * {@code bench.scale.threadNodes}, default {@code 3,5,10,30,100}, thread nodes and, where the transport
  * has process launch, {@code bench.scale.processNodes}, default {@code 3,8,16}, process nodes, with
  * {@code bench.scale.barrier.warmup}, {@code bench.scale.barrier.measured} and
  * {@code bench.scale.startup.runs}, default 50, 200 and 3), the example specs' wall times

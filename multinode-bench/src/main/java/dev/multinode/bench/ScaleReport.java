@@ -75,6 +75,9 @@ record ScaleReport(List<ScaleGroup> groups, LaunchMode specLaunch, List<ExampleS
         text.append(String.format(Locale.ROOT, "growth exponent k of cost ~ N^k, %s launch (target <= %.1f): barrier median %s, "
                 + "start %s, whole run %s%n", mode, ScaleTargets.MAX_GROWTH, growth(group.barrierGrowth()),
                 growth(group.startupGrowth()), growth(group.wholeRunGrowth())));
+        if (group.launch() == LaunchMode.THREAD) {
+            cliffs(text, group);
+        }
         for (ScaleRow row : group.rows()) {
             if (group.launch() == LaunchMode.THREAD && row.nodes() == ScaleTargets.THREAD_BARRIER_NODES) {
                 barrierTarget(text, row, mode, ScaleTargets.THREAD_BARRIER_NANOS);
@@ -84,6 +87,24 @@ record ScaleReport(List<ScaleGroup> groups, LaunchMode specLaunch, List<ExampleS
                 text.append(String.format(Locale.ROOT, "start of %d %s nodes: median %d ms (target < %d ms): %s%n",
                         row.nodes(), mode, row.startup().medianToBodies(), ScaleTargets.PROCESS_STARTUP_MILLIS,
                         BenchmarkReport.verdict(row.startup().medianToBodies() < ScaleTargets.PROCESS_STARTUP_MILLIS)));
+            }
+        }
+    }
+
+    /** The rows of the node counts that {@link ScaleTargets#CLIFF_RATIOS} names, against the smallest count's. */
+    private static void cliffs(StringBuilder text, ScaleGroup group) {
+        ScaleRow base = group.rows().stream().filter(row -> row.nodes() == ScaleTargets.CLIFF_BASE_NODES).findFirst()
+                .orElse(null);
+        if (base == null) {
+            return;
+        }
+        for (ScaleRow row : group.rows()) {
+            Double limit = ScaleTargets.CLIFF_RATIOS.get(row.nodes());
+            if (limit != null) {
+                double times = row.barrier().median() / Math.max(1, base.barrier().median());
+                text.append(String.format(Locale.ROOT, "barrier median at %d thread nodes: %.2fx the %d-node one "
+                        + "(target <= %.0fx): %s%n", row.nodes(), times, base.nodes(), limit,
+                        BenchmarkReport.verdict(times <= limit)));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.multinode.bench;
 
 import dev.multinode.LaunchMode;
+import java.util.Map;
 
 /**
  * The targets of the scale rows, the example specs' wall times and the idle cost, the same for every
@@ -18,6 +19,13 @@ final class ScaleTargets {
     static final long PROCESS_BARRIER_NANOS = 1_000_000;
     /** The median time until all {@link #PROCESS_NODES} process nodes' bodies run stays below this. */
     static final long PROCESS_STARTUP_MILLIS = 3_000;
+    /**
+     * No cliff once nodes outnumber the cores: the thread-launch barrier's median at this many nodes
+     * (the key) stays within that many times its median at {@link #CLIFF_BASE_NODES} (the value).
+     */
+    static final Map<Integer, Double> CLIFF_RATIOS = Map.of(5, 2.0, 10, 4.0);
+    /** The node count the cliff ratios compare with. */
+    static final int CLIFF_BASE_NODES = 3;
     /** A cost may grow at most linearly with the number of nodes: fitted exponent at most this. */
     static final double MAX_GROWTH = 1.0;
     /** A barrier's mean interval stays within this many times its median: no long tail dominates. */
