@@ -297,12 +297,13 @@ final class TcpEndpoint implements Endpoint {
             controlKey.cancel();
         }
         LOG.debug("Participant '{}' accepted a connection from '{}' ({})", name(), name(handshake.sender()), remote);
-        handedOver.add(new InboundLink(this, handshake.sender(), channel, remote.toString(), INITIAL_RECEIVE_BUFFER,
-                maxFrameSize, false));
-        selector.wakeup(); // a poller waiting in awaitFrames adopts it now
+        // before the poller can read the sender's first frame, so that an answer to it goes back on this connection
         if (participant != TransportContext.CONDUCTOR && handshake.sender() != TransportContext.CONDUCTOR) {
             links[handshake.sender()].adopt(channel);
         }
+        handedOver.add(new InboundLink(this, handshake.sender(), channel, remote.toString(), INITIAL_RECEIVE_BUFFER,
+                maxFrameSize, false));
+        selector.wakeup(); // a poller waiting in awaitFrames adopts it now
     }
 
     /**

@@ -30,6 +30,8 @@ class SharedConnectionTest {
             TestSupport.Received atSecond = new TestSupport.Received();
             TestSupport.Received atConductor = new TestSupport.Received();
 
+            // node-2 adopts node-1's connection only once the directory told it node-1's address
+            TestSupport.awaitCondition("node-2 knows node-1's address", () -> second.book().get(1) != null);
             first.send(2, 1, TestSupport.ints(1));
             TestSupport.pollUntil(List.of(second), List.of(atSecond), List.of(1));
             for (int seq = 2; seq <= 4; seq++) {
