@@ -101,7 +101,7 @@ record ScaleReport(List<ScaleGroup> groups, LaunchMode specLaunch, List<ExampleS
         for (ScaleRow row : group.rows()) {
             Double limit = ScaleTargets.CLIFF_RATIOS.get(row.nodes());
             if (limit != null) {
-                double times = row.barrier().median() / Math.max(1, base.barrier().median());
+                double times = (double) row.barrier().median() / Math.max(1, base.barrier().median());
                 text.append(String.format(Locale.ROOT, "barrier median at %d thread nodes: %.2fx the %d-node one "
                         + "(target <= %.0fx): %s%n", row.nodes(), times, base.nodes(), limit,
                         BenchmarkReport.verdict(times <= limit)));
