@@ -25,16 +25,21 @@ final class ChronicleEndpoint implements Endpoint {
     /** Guarded by {@code this}, like {@link #frame}: polling and closing exclude each other. */
     private final ExcerptTailer tailer;
     private final ByteBuffer frame;
+    /** Null unless every participant lives in this JVM: then appends wake this endpoint's poller. */
+    private final FrameSignal signal;
+    /** Frames polled so far, by the one polling thread: what {@link #signal} compares with. */
+    private long polled;
     private volatile boolean closed;
 
     ChronicleEndpoint(int participant, List<String> participants, int maxFrameSize,
-                      ChronicleTransport transport, ExcerptTailer tailer) {
+                      ChronicleTransport transport, ExcerptTailer tailer, FrameSignal signal) {
         this.participant = participant;
         this.participants = participants;
         this.maxFrameSize = maxFrameSize;
         this.transport = transport;
         this.tailer = tailer;
         this.frame = ByteBuffer.allocateDirect(maxFrameSize);
+        this.signal = signal;
     }
 
     @Override
@@ -95,16 +100,38 @@ final class ChronicleEndpoint implements Endpoint {
                 }
             }
             delivered++;
+            polled++;
             // Outside the document, so the frame counts as read even if the receiver throws.
             receiver.onFrame(from, type, frame);
         }
         return delivered;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Only where every participant lives in this JVM (thread launch): there every sender counts its
+     * appends and wakes this endpoint's poller. Elsewhere a sender may be another process, which
+     * nothing here can hear: it returns {@code false} and the runtime polls.
+     */
+    @Override
+    public boolean awaitFrames(long timeoutNanos) {
+        if (signal == null) {
+            return false;
+        }
+        if (!closed && timeoutNanos > 0) {
+            signal.await(polled, timeoutNanos);
+        }
+        return true;
+    }
+
     /** Closes the tailer, after a poll in progress on another thread has returned. */
     @Override
     public void close() {
         closed = true;
+        if (signal != null) {
+            signal.wake();
+        }
         synchronized (this) {
             if (tailer.isClosed()) {
                 return;

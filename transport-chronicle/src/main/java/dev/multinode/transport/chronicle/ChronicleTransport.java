@@ -1,5 +1,6 @@
 package dev.multinode.transport.chronicle;
 
+import dev.multinode.LaunchMode;
 import dev.multinode.spi.Endpoint;
 import dev.multinode.spi.Transport;
 import dev.multinode.spi.TransportContext;
@@ -46,7 +47,7 @@ final class ChronicleTransport implements Transport {
         try {
             for (; opened < inboxes.length; opened++) {
                 inboxes[opened] = Inbox.open(QueueLayout.inboxDirectory(context.runDirectory(), opened,
-                        participants.get(opened)), context.maxFrameSize());
+                        participants.get(opened)), context.maxFrameSize(), context.launchMode() == LaunchMode.THREAD);
             }
             return new ChronicleTransport(context, inboxes);
         } catch (RuntimeException e) {
@@ -75,7 +76,7 @@ final class ChronicleTransport implements Transport {
                     + context.participants().get(participant) + "' is already open");
         }
         ChronicleEndpoint endpoint = new ChronicleEndpoint(participant, context.participants(),
-                context.maxFrameSize(), this, inboxes[participant].createTailer());
+                context.maxFrameSize(), this, inboxes[participant].createTailer(), inboxes[participant].signal());
         endpoints[participant] = endpoint;
         return endpoint;
     }

@@ -36,15 +36,18 @@ final class Inbox implements AutoCloseable {
     private final Path directory;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
+    /** Null unless every participant lives in this JVM. */
+    private final FrameSignal signal;
     /** Guarded by {@code this}. */
     private final byte[] scratch = new byte[SCRATCH_BYTES];
     /** Guarded by {@code this}. */
     private boolean closed;
 
-    private Inbox(Path directory, SingleChronicleQueue queue, ExcerptAppender appender) {
+    private Inbox(Path directory, SingleChronicleQueue queue, ExcerptAppender appender, FrameSignal signal) {
         this.directory = directory;
         this.queue = queue;
         this.appender = appender;
+        this.signal = signal;
     }
 
     /**
@@ -53,15 +56,16 @@ final class Inbox implements AutoCloseable {
      *
      * @param directory    the queue's folder
      * @param maxFrameSize the largest payload a frame may carry
+     * @param signalled    whether every sender lives in this JVM, so that appends can wake the reader
      * @return the inbox
      */
-    static Inbox open(Path directory, int maxFrameSize) {
+    static Inbox open(Path directory, int maxFrameSize, boolean signalled) {
         SingleChronicleQueue queue = queueBuilder(directory, maxFrameSize).build();
         try {
             ExcerptAppender appender = queue.createAppender();
             // Used by whichever thread holds this inbox's lock, not by its creator.
             appender.singleThreadedCheckDisabled(true);
-            return new Inbox(directory, queue, appender);
+            return new Inbox(directory, queue, appender, signalled ? new FrameSignal() : null);
         } catch (RuntimeException e) {
             queue.close();
             throw e;
@@ -120,6 +124,14 @@ final class Inbox implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (signal != null) {
+            signal.appended();
+        }
+    }
+
+    /** @return what wakes this inbox's reader when a frame is appended, or null where senders of other JVMs cannot */
+    FrameSignal signal() {
+        return signal;
     }
 
     /**

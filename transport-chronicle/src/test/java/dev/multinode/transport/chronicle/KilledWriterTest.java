@@ -36,7 +36,7 @@ class KilledWriterTest {
     @Test
     void aWriterKilledInTheMiddleOfAnAppendHoldsTheOthersUpForTheLockTimeoutOnly() throws Exception {
         Path folder = runDirectory.resolve("inbox");
-        try (Inbox inbox = Inbox.open(folder, MAX_FRAME); ChildJvm holder = holdLock(folder, "forever")) {
+        try (Inbox inbox = Inbox.open(folder, MAX_FRAME, false); ChildJvm holder = holdLock(folder, "forever")) {
             holder.close(); // SIGKILL, and wait until it is gone
 
             long waited = timedAppend(inbox);
@@ -49,7 +49,7 @@ class KilledWriterTest {
     @Test
     void aLiveWriterThatHoldsTheLockLongerThanTheTimeoutIsWaitedFor() throws Exception {
         Path folder = runDirectory.resolve("inbox");
-        try (Inbox inbox = Inbox.open(folder, MAX_FRAME);
+        try (Inbox inbox = Inbox.open(folder, MAX_FRAME, false);
              ChildJvm holder = holdLock(folder, Long.toString(SLOW_HOLDER_MILLIS))) {
             long waited = timedAppend(inbox);
 
@@ -81,7 +81,7 @@ class KilledWriterTest {
     private static void expectFrames(Inbox inbox, int... types) {
         var tailer = inbox.createTailer();
         List<Integer> seen = new ArrayList<>();
-        ChronicleEndpoint reader = new ChronicleEndpoint(1, Runs.PARTICIPANTS, MAX_FRAME, null, tailer);
+        ChronicleEndpoint reader = new ChronicleEndpoint(1, Runs.PARTICIPANTS, MAX_FRAME, null, tailer, null);
         Runs.pollUntil(reader, (from, type, payload) -> {
             seen.add(type);
             if (type == TYPE) {
