@@ -1,5 +1,6 @@
 package dev.multinode.runtime.node;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -56,8 +57,10 @@ final class FreePorts {
     /** @return the finder for this host's kernel */
     static FreePorts ofThisHost(RandomGenerator random) {
         String range;
-        try {
-            range = Files.readString(EPHEMERAL_RANGE);
+        // read line by line, until the end: the file says it is empty, and Files.readString, sizing
+        // its read by that, gave "3" of "32768 60999", so every port came from the fallback
+        try (BufferedReader reader = Files.newBufferedReader(EPHEMERAL_RANGE)) {
+            range = reader.readLine();
         } catch (IOException | SecurityException notLinux) {
             range = null;
         }
