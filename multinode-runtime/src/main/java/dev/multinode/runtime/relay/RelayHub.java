@@ -227,8 +227,11 @@ public final class RelayHub implements AutoCloseable {
             throw new IllegalStateException("RelayHub of " + nodeName + ": interrupted while waiting for its thread to end", e);
         }
         if (thread.isAlive()) {
+            // the cause carries where the relay thread is: that, not where the close waited, tells why
+            Throwable where = new Throwable("the relay thread '" + thread.getName() + "' at that moment");
+            where.setStackTrace(thread.getStackTrace());
             throw new IllegalStateException("RelayHub of " + nodeName + ": its thread did not end within "
-                    + ANSWER_TIMEOUT_SECONDS + " s");
+                    + ANSWER_TIMEOUT_SECONDS + " s", where);
         }
     }
 
